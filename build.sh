@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Fresh-machine entry point (Debian 12 + .NET SDK): installs the Debian packages the task needs,
+# builds the PowerShell script host and runs build.ps1 -Task <task> in it.
+#   ./build.sh Walkthrough     the label-mistake walkthrough on Fashion-MNIST
+#   ./build.sh Test            every unit and module test; ends with "N passed, N failed"
+set -euo pipefail
+cd "$(dirname "$0")"
+task=${1:-Build}
+shift || true
+
+packages=(patchelf dataset-fashion-mnist)
+case "$task" in
+  Test)  packages+=(chromium python3-skimage) ;;
+  Bench) packages+=(python3-sklearn libopenblas0-pthread python3-torch) ;;
+esac
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
+  echo "Installing from Debian: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+dotnet build tools/FoHost/FoHost.csproj -c Release -nologo -v:q -clp:NoSummary >/dev/null
+exec dotnet tools/FoHost/bin/Release/net10.0/linux-x64/FoHost.dll build.ps1 -Task "$task" "$@"

@@ -1,0 +1,41 @@
+using System.Collections;
+using System.Management.Automation;
+using FiftyOneBrain.PowerShell.Adapters;
+using FiftyOneBrain.Samples;
+
+namespace FiftyOneBrain.PowerShell.Commands;
+
+[Cmdlet(VerbsCommon.New, "FoSample")]
+[OutputType(typeof(Sample))]
+public sealed class NewFoSampleCommand : PSCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Path", "FullName")]
+    [ValidateNotNullOrEmpty]
+    public string Filepath { get; set; } = "";
+
+    [Parameter]
+    public string[] Tags { get; set; } = Array.Empty<string>();
+
+    [Parameter]
+    public Hashtable? Fields { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var path = GetUnresolvedProviderPathFromPSPath(Filepath);
+        var sample = new Sample(path);
+        sample.Tags.AddRange(Tags);
+        if (Fields is not null)
+        {
+            foreach (DictionaryEntry entry in Fields)
+            {
+                try { sample.SetField(entry.Key.ToString()!, FieldConversion.FromPowerShell(entry.Value)); }
+                catch (ArgumentException e)
+                {
+                    ThrowTerminatingError(new ErrorRecord(e, "InvalidFieldName", ErrorCategory.InvalidArgument, entry.Key));
+                }
+            }
+        }
+        WriteObject(sample);
+    }
+}

@@ -1,0 +1,25 @@
+using System.Management.Automation;
+using FiftyOneBrain.PowerShell.Errors;
+using FiftyOneBrain.Samples;
+
+namespace FiftyOneBrain.PowerShell.Commands;
+
+/// <summary>Base of cmdlets that take samples from the pipeline and pass them on.</summary>
+public abstract class SamplePipelineCommand : PSCmdlet
+{
+    /// <summary>The samples to process; usually bound from the pipeline.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    [Alias("Sample")]
+    public Sample[] InputObject { get; set; } = Array.Empty<Sample>();
+
+    /// <summary>Reports a per-sample problem and lets the run go on.</summary>
+    protected void WriteSampleError(Exception e, string errorId, Sample sample) =>
+        WriteError(FoErrors.Record(e, errorId, FoErrors.CategoryOf(e), sample));
+
+    protected void WriteSampleError(string message, string errorId, ErrorCategory category, Sample sample) =>
+        WriteError(FoErrors.Record(message, errorId, category, sample));
+
+    /// <summary>Stops the whole run with one clear message.</summary>
+    protected void ThrowRunError(string message, string errorId, ErrorCategory category, object? target = null) =>
+        ThrowTerminatingError(FoErrors.Record(message, errorId, category, target));
+}
