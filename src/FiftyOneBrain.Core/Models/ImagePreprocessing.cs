@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace FiftyOneBrain.Models;
 
 /// <summary>
@@ -14,6 +16,7 @@ public sealed record ImagePreprocessing
     public static ImagePreprocessing Default { get; } = new();
 
     /// <summary>Floats per image in network input (3 channels, planar).</summary>
+    [JsonIgnore]
     public int ValuesPerImage => 3 * Size * Size;
 
     /// <exception cref="InvalidDataException">The settings cannot describe a valid input.</exception>

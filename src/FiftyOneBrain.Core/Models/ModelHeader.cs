@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace FiftyOneBrain.Models;
 
 /// <summary>
@@ -12,6 +14,7 @@ public sealed record ModelHeader
     public ImagePreprocessing Preprocessing { get; init; } = ImagePreprocessing.Default;
     public TrainingRecord? Training { get; init; }
 
+    [JsonIgnore]
     public SimpleResNetShape Shape => new(Width, Classes.Length);
 }
 

@@ -49,4 +49,11 @@ public sealed class SimpleResNetShapeTests
         // the embedding is a max over ReLU outputs plus a residual of ReLU outputs: never negative
         Assert.True(embedding.min().item<float>() >= 0);
     }
+
+    [Fact]
+    public void Flop_limit_is_two_flop_per_multiply_add_and_three_passes_for_training()
+    {
+        Assert.Equal(1000.0, ComputeLimit.ImagesPerSecond(100, 50_000_000), 9);
+        Assert.Equal(1000.0 / 3, ComputeLimit.ImagesPerSecond(100, 50_000_000, training: true), 9);
+    }
 }
