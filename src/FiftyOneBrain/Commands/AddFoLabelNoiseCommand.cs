@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using FiftyOneBrain.PowerShell.Completion;
 using FiftyOneBrain.Noise;
 using FiftyOneBrain.Samples;
 
@@ -12,6 +13,7 @@ public sealed class AddFoLabelNoiseCommand : SamplePipelineCommand
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FieldNameCompleter))]
     public string LabelField { get; set; } = "ground_truth";
 
     [Parameter]

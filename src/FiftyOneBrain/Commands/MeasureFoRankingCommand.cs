@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using FiftyOneBrain.PowerShell.Completion;
 using FiftyOneBrain.Evaluation;
 using FiftyOneBrain.Samples;
 
@@ -13,6 +14,7 @@ public sealed class MeasureFoRankingCommand : SamplePipelineCommand
 
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FieldNameCompleter))]
     public string[] ScoreField { get; set; } = Array.Empty<string>();
 
     [Parameter]

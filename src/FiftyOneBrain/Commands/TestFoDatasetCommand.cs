@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using FiftyOneBrain.PowerShell.Completion;
 using FiftyOneBrain.Gates;
 using FiftyOneBrain.Samples;
 
@@ -15,9 +16,9 @@ public sealed class TestFoDatasetCommand : SamplePipelineCommand
     [Parameter] public double MaxHardness { get; set; } = double.NaN;
     [Parameter] public double MinUniqueness { get; set; } = double.NaN;
 
-    [Parameter] [ValidateNotNullOrEmpty] public string MistakennessField { get; set; } = "mistakenness";
-    [Parameter] [ValidateNotNullOrEmpty] public string HardnessField { get; set; } = "hardness";
-    [Parameter] [ValidateNotNullOrEmpty] public string UniquenessField { get; set; } = "uniqueness";
+    [Parameter] [ValidateNotNullOrEmpty] [ArgumentCompleter(typeof(FieldNameCompleter))] public string MistakennessField { get; set; } = "mistakenness";
+    [Parameter] [ValidateNotNullOrEmpty] [ArgumentCompleter(typeof(FieldNameCompleter))] public string HardnessField { get; set; } = "hardness";
+    [Parameter] [ValidateNotNullOrEmpty] [ArgumentCompleter(typeof(FieldNameCompleter))] public string UniquenessField { get; set; } = "uniqueness";
 
     [Parameter]
     [ValidateRange(0, int.MaxValue)]
