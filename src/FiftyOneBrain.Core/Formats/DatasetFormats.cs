@@ -6,6 +6,8 @@ public static class DatasetFormats
     private static readonly IDatasetFormat[] All =
     [
         new ImageClassificationDirectoryTreeFormat(),
+        new FiftyOneImageClassificationDatasetFormat(),
+        new FiftyOneDatasetFormat(),
         FashionMnist.Format,
         Mnist.Format,
     ];

@@ -15,6 +15,8 @@ public enum DatasetProblemKind
     LabelIndexOutOfRange,
     /// <summary>A relative path in a labels file leads outside the dataset directory.</summary>
     PathOutsideDatasetRoot,
+    /// <summary>A sample's label cannot be written in the chosen format (wrong type, unusable name).</summary>
+    UnsupportedLabel,
 }
 
 /// <summary>A per-sample problem: the reader skips the sample, reports this and goes on.</summary>

@@ -74,7 +74,7 @@ public sealed class IdxClassificationFormat(string name, string cacheName, IRead
         throw new FileNotFoundException($"IDX file not found: {stem}.gz", stem + ".gz");
     }
 
-    public void Write(IEnumerable<Sample> samples, string directory, DatasetWriteOptions options) =>
+    public IReadOnlyList<DatasetProblem> Write(IEnumerable<Sample> samples, string directory, DatasetWriteOptions options) =>
         throw new NotSupportedException($"{Name} is read-only here.");
 }
 
