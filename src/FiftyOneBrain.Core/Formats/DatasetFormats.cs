@@ -8,6 +8,9 @@ public static class DatasetFormats
         new ImageClassificationDirectoryTreeFormat(),
         new FiftyOneImageClassificationDatasetFormat(),
         new FiftyOneDatasetFormat(),
+        new CocoDetectionDatasetFormat(),
+        new YoloV5DatasetFormat(),
+        new Cifar10Format(),
         FashionMnist.Format,
         Mnist.Format,
     ];
