@@ -284,8 +284,8 @@
     if (l) {
       const cls = f === truthField ? 'truth' : f === predField ? (mismatch[i] === 1 ? 'wrong' : 'pred') : '';
       const text = l.type === 'detections' ? objectSummary(l) : l.labels.join(', ');
+      // The confidence is a score row of its own ("<field>.confidence"), so the pill keeps the room for the label.
       value = `<span class="pill ${cls}" title="${esc(text)}">${esc(text || '(none)')}</span>`;
-      if (l.confidence != null) value += ` <span class="conf">${fmt(l.confidence)}</span>`;
     }
     return `<div class="lbl"><span class="k" style="width:${labelKeyWidth}" title="${esc(f)}">${esc(f)}</span>${value}</div>`;
   }
@@ -331,7 +331,8 @@
         rects += `<rect x="${x}" y="${y}" width="${w}" height="${h}" stroke="${color}"${dash}><title>${esc(f + ': ' + o.label)}</title></rect>`;
         if (withNames) {
           const c = o.confidence != null ? ` ${fmt(o.confidence)}` : '';
-          names += `<span style="left:${x * 100}%;top:${y * 100}%;background:${color}">${esc(o.label + c)}</span>`;
+          const inside = y < 0.08 ? ';transform:none' : ''; // no room above a box at the top edge
+          names += `<span style="left:${x * 100}%;top:${y * 100}%;background:${color}${inside}">${esc(o.label + c)}</span>`;
         }
       }
     }
@@ -345,6 +346,7 @@
     detailIndex = i;
     const s = samples[i];
     $('detail-image').innerHTML = thumbHtml(s, Math.min(480, window.innerWidth * 0.5), Math.min(480, window.innerHeight * 0.6), true);
+    showOriginal(s);
     $('detail-name').textContent = s.name;
     const rows = (pairs) => `<table>${pairs.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${v}</td></tr>`).join('')}</table>`;
     let html = rows([
@@ -371,6 +373,21 @@
     $('detail-fields').innerHTML = html;
     $('detail').hidden = false;
     $('detail-close').focus();
+  }
+
+  // The detail view swaps in the original image when the page is opened where the files are; otherwise the thumbnail stays.
+  function showOriginal(s) {
+    const img = $('detail-image').querySelector('img');
+    if (!img || !s.path) return;
+    const original = new Image();
+    original.onload = () => { if (img.isConnected) { img.src = original.src; img.classList.remove('px'); } };
+    original.src = fileUrl(s.path);
+  }
+
+  function fileUrl(path) {
+    const p = path.replace(/\\/g, '/');
+    const parts = p.split('/').map((x, i) => (i === 0 && /^[A-Za-z]:$/.test(x)) ? x : encodeURIComponent(x));
+    return 'file://' + (p.startsWith('/') ? '' : '/') + parts.join('/');
   }
 
   function attrRows(attrs) {
