@@ -199,6 +199,9 @@ public sealed class GalleryBrowserTests : IClassFixture<ModuleSession>, IClassFi
         _browser.Execute("window.scrollTo(0, document.documentElement.scrollHeight)");
         _browser.WaitFor("return document.querySelector('#grid .card:last-child').dataset.id === '00000'", TimeSpan.FromSeconds(5));
         Assert.InRange(_browser.FindAll("#grid .card").Count, 1, 400);
+        var shot = Path.Combine(Path.GetTempPath(), "fo-gallery-10k.png");
+        _browser.SaveScreenshot(shot);
+        _log.WriteLine($"screenshot: {shot}");
 
         _log.WriteLine($"10,000 samples: {distinctImages} PNGs written in {imagesTime.TotalSeconds:0.0} s; samples + Show-FoDataset (10,000 thumbnails) {cmdletTime.TotalSeconds:0.0} s; " +
             $"page {pageBytes / 1024.0 / 1024.0:0.0} MB; browser load {loadTime.TotalMilliseconds:0} ms; first render at {firstRenderMs:0} ms after navigation start; " +
