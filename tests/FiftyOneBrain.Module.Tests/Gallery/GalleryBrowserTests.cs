@@ -96,6 +96,10 @@ public sealed class GalleryBrowserTests : IClassFixture<ModuleSession>, IClassFi
         Assert.Equal(11, _browser.FindAll("#grid .card img").Count);
         Assert.Equal("image unavailable", _browser.Find(".card[data-index=\"11\"] .noimg").Text.Split('\n').Last().Trim());
         Assert.Equal(2, _browser.FindAll(".card[data-index=\"0\"] svg rect").Count); // the astronaut's boxes
+        Assert.Equal(Rows.Count(r => r.Truth != r.Predicted), _browser.FindAll("#grid .card.mismatch").Count);
+        // Nothing was fetched from anywhere: every resource the page used is inline data or a local file.
+        var fetched = _browser.Execute("return performance.getEntriesByType('resource').map(e => e.name.slice(0, 5))")!.AsArray().Select(n => n!.GetValue<string>());
+        Assert.All(fetched, scheme => Assert.True(scheme is "data:" or "file:", $"The page fetched a {scheme} resource."));
 
         // Sort by mistakenness (ascending), then flip to descending with the direction button.
         Choose("#sort-field", "mistakenness");
@@ -115,6 +119,11 @@ public sealed class GalleryBrowserTests : IClassFixture<ModuleSession>, IClassFi
         Choose("#label-value", "person");
         Assert.Equal(Files(descending.Where(r => r.Truth == "person")), ShownNames());
         Choose("#label-value", "");
+        Choose("#label-field", "objects"); // a detections field matches when any object has the label
+        Choose("#label-value", "flag");
+        Assert.Equal(new[] { "astronaut.png" }, ShownNames());
+        Choose("#label-value", "");
+        Choose("#label-field", "ground_truth");
         _browser.Find("#mismatch-only").Click();
         Assert.Equal(Files(descending.Where(r => r.Truth != r.Predicted)), ShownNames());
         _browser.Find("#mismatch-only").Click();
@@ -130,10 +139,17 @@ public sealed class GalleryBrowserTests : IClassFixture<ModuleSession>, IClassFi
         var kept = descending.Where(r => r.Mistakenness >= threshold).ToArray();
         Assert.Equal($"{kept.Length} of 12 samples", ShownCount());
         Assert.Equal(Files(kept), ShownNames());
+        // Flipped to "at most", the slider starts open again; a click in the middle keeps the low values.
+        _browser.Find("#threshold-mode").Click();
+        Assert.Equal("12 of 12 samples", ShownCount());
+        _browser.Find("#threshold").Click();
+        var atMost = double.Parse(_browser.Find("#threshold-value").Text.Replace("\u2264 ", ""), CultureInfo.InvariantCulture);
+        Assert.Equal(Files(descending.Where(r => r.Mistakenness <= atMost)), ShownNames());
 
         // A card opens its details.
+        var firstShown = ShownNames()[0];
         _browser.FindAll("#grid .card")[0].Click();
-        Assert.Equal(descending[0].File, _browser.Find("#detail-name").Text);
+        Assert.Equal(firstShown, _browser.Find("#detail-name").Text);
         _browser.Find("#detail-close").Click();
         Assert.Equal("true", _browser.Find("#detail").Attribute("hidden"));
 
