@@ -27,7 +27,8 @@ public static class ThumbnailMaker
     public static Thumbnail TryMake(string path, int maxSide)
     {
         try { return Make(path, maxSide); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException)
+        // Whatever goes wrong with one image is that sample's problem, never the whole gallery's.
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
             return Thumbnail.Failed(e);
         }
