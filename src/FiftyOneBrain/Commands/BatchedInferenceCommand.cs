@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Management.Automation;
+using FiftyOneBrain.Models;
+using FiftyOneBrain.Samples;
+
+namespace FiftyOneBrain.PowerShell.Commands;
+
+/// <summary>
+/// Base of cmdlets that run a model over streamed samples: samples are collected into chunks of several
+/// batches, decoded ahead on a background thread while the network runs, and passed on in input order.
+/// A sample whose image cannot be decoded gets a non-terminating error and is skipped.
+/// </summary>
+public abstract class BatchedInferenceCommand : SamplePipelineCommand
+{
+    private const int BatchesPerChunk = 16;
+    private readonly List<Sample> _pending = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Stopwatch _clock = new();
+    private ImageClassifier? _model;
+    private int _done, _failed;
+
+    /// <summary>"default" (the model shipped with the module) or the path of a .fomodel file.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string Model { get; set; } = ModelLocator.DefaultName;
+
+    [Parameter]
+    [ValidateRange(1, 4096)]
+    public int BatchSize { get; set; } = 64;
+
+    protected abstract InferenceOutputs Outputs { get; }
+    protected abstract string Activity { get; }
+
+    /// <summary>Stores the network outputs on the sample.</summary>
+    protected abstract void Apply(ImageClassifier model, SampleOutputs outputs);
+
+    /// <summary>Checks the cmdlet's own parameters before the model is loaded.</summary>
+    protected virtual void ValidateParameters() { }
+
+    protected override void BeginProcessing()
+    {
+        ValidateParameters();
+        _model = ModelCommandSupport.LoadModel(this, Model);
+        WriteVerbose($"Loaded {_model.Describe()}; {TorchRuntime.Threads} threads, batches of {BatchSize}.");
+        _clock.Start();
+    }
+
+    protected override void ProcessRecord()
+    {
+        _pending.AddRange(InputObject);
+        if (_pending.Count >= BatchSize * BatchesPerChunk) Flush();
+    }
+
+    protected override void EndProcessing()
+    {
+        Flush();
+        WriteProgress(new ProgressRecord(1, Activity, "Done") { RecordType = ProgressRecordType.Completed });
+        WriteVerbose($"{Activity}: {_done} samples in {_clock.Elapsed.TotalSeconds:F1} s ({_done / Math.Max(1e-9, _clock.Elapsed.TotalSeconds):F0} images/s), {_failed} unreadable.");
+        _model?.Dispose();
+    }
+
+    protected override void StopProcessing() => _stop.Cancel();
+
+    private void Flush()
+    {
+        if (_pending.Count == 0 || _model is null) return;
+        var model = _model;
+        var before = _done;
+        try
+        {
+            ImageInference.Run(model, _pending, BatchSize, Outputs,
+                outputs =>
+                {
+                    Apply(model, outputs);
+                    _done++;
+                    WriteObject(outputs.Sample);
+                },
+                (sample, error) =>
+                {
+                    _failed++;
+                    WriteSampleError(error, "ImageUnreadable", sample);
+                },
+                count => WriteProgress(new ProgressRecord(1, Activity, $"{before + count} images") { CurrentOperation = $"{_done / Math.Max(1e-9, _clock.Elapsed.TotalSeconds):F0} images/s" }),
+                _stop.Token);
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        finally
+        {
+            _pending.Clear();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using System.Management.Automation;
+using FiftyOneBrain.Models;
+using FiftyOneBrain.Samples;
+
+namespace FiftyOneBrain.PowerShell.Commands;
+
+/// <summary>Writes each sample's SimpleResNet embedding (the global max-pool of the last layer) to a field.</summary>
+[Cmdlet(VerbsCommon.Get, "FoEmbedding")]
+[OutputType(typeof(Sample))]
+public sealed class GetFoEmbeddingCommand : BatchedInferenceCommand
+{
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string EmbeddingField { get; set; } = "embedding";
+
+    protected override InferenceOutputs Outputs => InferenceOutputs.Embeddings;
+    protected override string Activity => "Computing embeddings";
+
+    protected override void ValidateParameters() => ModelCommandSupport.RequireFieldName(this, EmbeddingField, nameof(EmbeddingField));
+
+    protected override void Apply(ImageClassifier model, SampleOutputs outputs) => outputs.Sample.SetField(EmbeddingField, outputs.Embedding);
+}
