@@ -22,7 +22,7 @@ public sealed class CocoDetectionDatasetFormat : IDatasetFormat
         DatasetPaths.RequireDirectory(datasetDirectory);
         var labelsPath = Path.Combine(datasetDirectory, "labels.json");
         if (!File.Exists(labelsPath)) throw new FileNotFoundException($"Not a COCODetectionDataset: {labelsPath} is missing.", labelsPath);
-        return ReadCoco(datasetDirectory, labelsPath, options);
+        return ReadCoco(datasetDirectory, labelsPath, options).LimitSamples(options.MaxSamples);
     }
 
     private static IEnumerable<ReadResult> ReadCoco(string root, string labelsPath, DatasetReadOptions options)
@@ -59,14 +59,8 @@ public sealed class CocoDetectionDatasetFormat : IDatasetFormat
             yield break;
         }
         var dataDir = Path.Combine(root, "data");
-        var remaining = options.MaxSamples ?? int.MaxValue;
         foreach (var image in images.EnumerateArray())
-        {
-            if (remaining <= 0) yield break;
-            var result = ReadImage(image, dataDir, categories, annotationsByImage, labelsPath, options.LabelField);
-            if (result.Sample is not null) remaining--;
-            yield return result;
-        }
+            yield return ReadImage(image, dataDir, categories, annotationsByImage, labelsPath, options.LabelField);
     }
 
     private static ReadResult ReadImage(JsonElement image, string dataDir, Dictionary<long, string> categories,

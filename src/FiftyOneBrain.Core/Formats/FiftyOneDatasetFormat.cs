@@ -23,7 +23,7 @@ public sealed class FiftyOneDatasetFormat : IDatasetFormat
         DatasetPaths.RequireDirectory(datasetDirectory);
         var samplesPath = Path.Combine(datasetDirectory, "samples.json");
         if (!File.Exists(samplesPath)) throw new FileNotFoundException($"Not a FiftyOneDataset: {samplesPath} is missing.", samplesPath);
-        return ReadSamples(datasetDirectory, samplesPath, options);
+        return ReadSamples(datasetDirectory, samplesPath, options).LimitSamples(options.MaxSamples);
     }
 
     private static IEnumerable<ReadResult> ReadSamples(string root, string samplesPath, DatasetReadOptions options)
@@ -40,14 +40,11 @@ public sealed class FiftyOneDatasetFormat : IDatasetFormat
             yield break;
         }
         var split = DatasetSplit.Normalize(options.Split);
-        var remaining = options.MaxSamples ?? int.MaxValue;
         var index = 0;
         foreach (var element in samples.EnumerateArray())
         {
-            if (remaining <= 0) yield break;
             var result = ReadSample(element, index++, root, samplesPath);
             if (result.Sample is { } s && split is not null && !s.Tags.Contains(split)) continue;
-            if (result.Sample is not null) remaining--;
             yield return result;
         }
     }

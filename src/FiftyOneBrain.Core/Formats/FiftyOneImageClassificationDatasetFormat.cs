@@ -20,7 +20,7 @@ public sealed class FiftyOneImageClassificationDatasetFormat : IDatasetFormat
         DatasetPaths.RequireDirectory(datasetDirectory);
         var labelsPath = Path.Combine(datasetDirectory, "labels.json");
         if (!File.Exists(labelsPath)) throw new FileNotFoundException($"Not a FiftyOneImageClassificationDataset: {labelsPath} is missing.", labelsPath);
-        return ReadLabels(datasetDirectory, labelsPath, options);
+        return ReadLabels(datasetDirectory, labelsPath, options).LimitSamples(options.MaxSamples);
     }
 
     private static IEnumerable<ReadResult> ReadLabels(string root, string labelsPath, DatasetReadOptions options)
@@ -41,14 +41,8 @@ public sealed class FiftyOneImageClassificationDatasetFormat : IDatasetFormat
             ? c.EnumerateArray().Select(x => x.GetString() ?? "").ToArray() : null;
         var dataDir = Path.Combine(root, "data");
         var images = MediaByStem(dataDir);
-        var remaining = options.MaxSamples ?? int.MaxValue;
         foreach (var entry in labels.EnumerateObject())
-        {
-            if (remaining <= 0) yield break;
-            var result = ReadEntry(entry, dataDir, images, classes, labelsPath, options.LabelField);
-            if (result.Sample is not null) remaining--;
-            yield return result;
-        }
+            yield return ReadEntry(entry, dataDir, images, classes, labelsPath, options.LabelField);
     }
 
     private static ReadResult ReadEntry(JsonProperty entry, string dataDir, Dictionary<string, string> images, string[]? classes, string labelsPath, string labelField)

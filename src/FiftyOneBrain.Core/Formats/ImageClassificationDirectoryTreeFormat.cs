@@ -23,14 +23,13 @@ public sealed class ImageClassificationDirectoryTreeFormat : IDatasetFormat
         DatasetPaths.RequireDirectory(datasetDirectory);
         var root = DatasetSplit.Normalize(options.Split) is { } split ? Path.Combine(datasetDirectory, split) : datasetDirectory;
         DatasetPaths.RequireDirectory(root);
-        return ReadTree(root, options);
+        return ReadTree(root, options).LimitSamples(options.MaxSamples);
     }
 
     private static IEnumerable<ReadResult> ReadTree(string root, DatasetReadOptions options)
     {
         var files = ImageFilesUnder(root);
-        var remaining = options.MaxSamples ?? int.MaxValue;
-        for (var i = 0; i < files.Count && remaining > 0; i++)
+        for (var i = 0; i < files.Count; i++)
         {
             if (i % 256 == 0) options.Progress?.Invoke($"Reading images in {root}", i, files.Count);
             var (path, folder) = files[i];
@@ -42,7 +41,6 @@ public sealed class ImageClassificationDirectoryTreeFormat : IDatasetFormat
             }
             var sample = new Sample(path) { Metadata = metadata };
             if (folder != UnlabeledFolder) sample.SetField(options.LabelField, new Classification(Unescape(folder)));
-            remaining--;
             yield return ReadResult.Of(sample);
         }
     }

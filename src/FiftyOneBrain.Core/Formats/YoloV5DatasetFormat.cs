@@ -27,7 +27,7 @@ public sealed class YoloV5DatasetFormat : IDatasetFormat
         DatasetPaths.RequireDirectory(datasetDirectory);
         var yamlPath = Path.Combine(datasetDirectory, "data.yaml");
         if (!File.Exists(yamlPath)) throw new FileNotFoundException($"Not a YOLOv5Dataset: {yamlPath} is missing.", yamlPath);
-        return ReadYolo(datasetDirectory, yamlPath, options);
+        return ReadYolo(datasetDirectory, yamlPath, options).LimitSamples(options.MaxSamples);
     }
 
     private static IEnumerable<ReadResult> ReadYolo(string root, string yamlPath, DatasetReadOptions options)
@@ -40,7 +40,6 @@ public sealed class YoloV5DatasetFormat : IDatasetFormat
         }
         var (names, folders) = config!.Value;
         var wanted = DatasetSplit.Normalize(options.Split) is { } s ? [YoloSplit(s)] : SplitKeys;
-        var remaining = options.MaxSamples ?? int.MaxValue;
         foreach (var split in wanted.Where(folders.ContainsKey))
         {
             if (!DatasetPaths.TryResolveInside(root, folders[split], allowAbsolute: false, out var imagesDir))
@@ -55,12 +54,7 @@ public sealed class YoloV5DatasetFormat : IDatasetFormat
             }
             var images = Directory.EnumerateFiles(imagesDir, "*", SearchOption.AllDirectories).Where(ImageCheck.HasImageExtension).Order(StringComparer.Ordinal);
             foreach (var image in images)
-            {
-                if (remaining <= 0) yield break;
-                var result = ReadImage(image, split == "val" ? DatasetSplit.Validation : split, names, options.LabelField);
-                if (result.Sample is not null) remaining--;
-                yield return result;
-            }
+                yield return ReadImage(image, split == "val" ? DatasetSplit.Validation : split, names, options.LabelField);
         }
     }
 

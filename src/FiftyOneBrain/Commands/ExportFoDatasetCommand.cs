@@ -44,7 +44,7 @@ public sealed class ExportFoDatasetCommand : SamplePipelineCommand
         if (!DatasetFormats.TryGet(Format, out _format))
             ThrowRunError($"Unknown dataset format '{Format}'. Writable formats: {string.Join(", ", DatasetFormats.WritableNames)}.", "UnknownDatasetFormat", ErrorCategory.InvalidArgument, Format);
         if (!_format.CanWrite)
-            ThrowRunError($"{_format.Name} can be imported but not exported. Writable formats: {string.Join(", ", DatasetFormats.WritableNames)}.", "FormatNotWritable", ErrorCategory.InvalidArgument, Format);
+            ThrowRunError($"{_format.Name} can be imported but not exported.", "FormatNotWritable", ErrorCategory.InvalidArgument, Format);
     }
 
     protected override void ProcessRecord() => _samples.AddRange(InputObject);

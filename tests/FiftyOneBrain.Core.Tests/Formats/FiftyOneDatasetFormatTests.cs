@@ -110,7 +110,7 @@ public sealed class FiftyOneDatasetFormatTests
         Assert.Equal(512, sample.Metadata!.Width);
         var gt = sample.GetField<Classification>("gt")!;
         Assert.Equal(("65a1b2c3d4e5f60718293a4d", "man", null), (gt.Id, gt.Label, gt.Confidence));
-        Assert.Equal([1.0, 2.0], gt.Logits);
+        Assert.Equal([1.0, 2.0], gt.Logits!);
         Assert.Equal(false, gt.GetField("occluded"));
         Assert.True(double.IsNaN((double)sample.GetField("score")!));
         Assert.Equal(["gt", "score"], sample.FieldNames);
