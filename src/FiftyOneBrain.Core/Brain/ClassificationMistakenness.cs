@@ -23,10 +23,11 @@ public static class ClassificationMistakenness
     /// The sample's mistakenness, following FiftyOne for absent fields: no prediction -> 1; ground truth absent but a
     /// prediction -> (1 - c)/2 (treated as agreeing); neither -> null. Multilabel agrees iff the label sets are equal.
     /// </summary>
-    public static double? ScoreSample(Sample sample, string labelField, string predictionField, bool useLogits)
+    public static double? ScoreSample(Sample sample, string labelField, string predictionField, bool useLogits) =>
+        Score(sample, LabelReader.Optional(sample, labelField), labelField, LabelReader.Optional(sample, predictionField), predictionField, useLogits);
+
+    internal static double? Score(Sample sample, LabelObject? truth, string labelField, LabelObject? prediction, string predictionField, bool useLogits)
     {
-        var truth = LabelReader.Optional(sample, labelField);
-        var prediction = LabelReader.Optional(sample, predictionField);
         if (truth is Detections || prediction is Detections)
             throw new BrainInputException("LabelTypeMismatch", $"Sample '{sample.Id}': Detections are scored by the detection rules, not as a classification.");
         if (truth is not null && prediction is not null && truth.GetType() != prediction.GetType())

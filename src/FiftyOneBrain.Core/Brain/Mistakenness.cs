@@ -10,12 +10,13 @@ public static class Mistakenness
 {
     public static void Apply(Sample sample, MistakennessOptions o)
     {
-        if (sample.GetField(o.LabelField) is Detections || sample.GetField(o.PredictionField) is Detections)
+        var truth = LabelReader.Optional(sample, o.LabelField);
+        var prediction = LabelReader.Optional(sample, o.PredictionField);
+        if (truth is Detections || prediction is Detections)
         {
             DetectionMistakenness.Apply(sample, o);
             return;
         }
-        var score = ClassificationMistakenness.ScoreSample(sample, o.LabelField, o.PredictionField, o.UseLogits);
-        sample.SetField(o.MistakennessField, score);
+        sample.SetField(o.MistakennessField, ClassificationMistakenness.Score(sample, truth, o.LabelField, prediction, o.PredictionField, o.UseLogits));
     }
 }
