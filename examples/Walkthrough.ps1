@@ -52,7 +52,7 @@ Step "$mistakes labels are now wrong"
 
 $modelPath = [IO.Path]::Combine($OutputFolder, 'noisy.fomodel')
 Step "Training SimpleResNet (width $Width, $Epochs epochs) on the noisy labels"
-$model = $train | New-FoModel -LabelField ground_truth -Path $modelPath -Epochs $Epochs -Width $Width -Seed $Seed -Force
+$model = $train | New-FoModel -LabelField ground_truth -Path $modelPath -Epochs $Epochs -Width $Width -Seed $Seed
 $accuracy = ($test | Invoke-FoModel -Model $modelPath -PredictionField predictions |
     Where-Object { $_.predictions.Label -eq $_.ground_truth.Label }).Count / $test.Count
 Step ('Model accuracy on clean test labels: {0:P1}' -f $accuracy)
@@ -96,6 +96,6 @@ foreach ($s in (Get-Top $train 'mistakenness' 10)) {
 }
 
 $gallery = [IO.Path]::Combine($OutputFolder, 'gallery.html')
-$null = $train | Show-FoDataset -Path $gallery -SortBy mistakenness -Descending -Force
+$null = $train | Show-FoDataset -Path $gallery -SortBy mistakenness -Descending
 Step "Gallery: $gallery"
 Step "Done in $([Math]::Round($clock.Elapsed.TotalMinutes, 1)) minutes"
