@@ -1,23 +1,36 @@
 using System.Diagnostics;
 using System.Management.Automation;
 using FiftyOneBrain.Brain;
+using FiftyOneBrain.Models;
+using FiftyOneBrain.PowerShell.Completion;
 using FiftyOneBrain.Samples;
 
 namespace FiftyOneBrain.PowerShell.Commands;
 
 /// <summary>
 /// Buffers the samples, finds each one's 3 nearest others by embedding (exact, blocked kNN) and sets uniqueness.
-/// Embeddings come from an <see cref="IEmbeddingSource"/> chosen by parameter set; a model source (-Model) is
-/// added as one more parameter set and one more case in <see cref="EmbeddingSource"/>.
+/// Embeddings come from an <see cref="IEmbeddingSource"/> chosen by parameter set: a model (the default,
+/// as in FiftyOne), a sample field, or a .npy file.
 /// </summary>
-[Cmdlet(VerbsDiagnostic.Measure, "FoUniqueness", DefaultParameterSetName = FieldSet)]
+[Cmdlet(VerbsDiagnostic.Measure, "FoUniqueness", DefaultParameterSetName = ModelSet)]
 [OutputType(typeof(Sample))]
 public sealed class MeasureFoUniquenessCommand : SamplePipelineCommand
 {
+    private const string ModelSet = "Model";
     private const string FieldSet = "EmbeddingField";
     private const string FileSet = "EmbeddingsFile";
     private readonly List<Sample> _buffer = new();
     private readonly CancellationTokenSource _stop = new();
+
+    /// <summary>"default" (the shipped SimpleResNet) or a .fomodel path; embeds the images when no embeddings are given.</summary>
+    [Parameter(ParameterSetName = ModelSet)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ModelCompleter))]
+    public string Model { get; set; } = ModelLocator.DefaultName;
+
+    [Parameter(ParameterSetName = ModelSet)]
+    [ValidateRange(1, 4096)]
+    public int BatchSize { get; set; } = 64;
 
     [Parameter(Mandatory = true, ParameterSetName = FieldSet)]
     [ValidateNotNullOrEmpty]
@@ -46,12 +59,15 @@ public sealed class MeasureFoUniquenessCommand : SamplePipelineCommand
             WriteVerbose("Uniqueness: no samples came in.");
             return;
         }
-        var source = EmbeddingSource();
+        using var model = ParameterSetName == ModelSet ? ModelCommandSupport.LoadModel(this, Model) : null;
+        var source = EmbeddingSource(model);
         var watch = Stopwatch.StartNew();
         double[] uniqueness;
+        IReadOnlyList<Sample> scored;
         try
         {
             var matrix = source.Load(_buffer);
+            scored = source.RowsOf(_buffer);
             WriteVerbose($"Uniqueness: {matrix.Rows} x {matrix.Columns} embeddings from {source.Description}, {Metric} distance.");
             uniqueness = Uniqueness.Compute(matrix.Data, matrix.Rows, matrix.Columns, Metric, new KnnOptions
             {
@@ -80,16 +96,20 @@ public sealed class MeasureFoUniquenessCommand : SamplePipelineCommand
         }
         WriteProgress(new ProgressRecord(1, "Measure-FoUniqueness", "Done") { RecordType = ProgressRecordType.Completed });
 
-        for (var i = 0; i < _buffer.Count; i++) _buffer[i].SetField(UniquenessField, uniqueness[i]);
-        WriteVerbose($"Uniqueness: {_buffer.Count} sample(s) scored in {watch.Elapsed.TotalSeconds:F2} s.");
-        foreach (var sample in _buffer) WriteObject(sample);
+        for (var i = 0; i < scored.Count; i++) scored[i].SetField(UniquenessField, uniqueness[i]);
+        WriteVerbose($"Uniqueness: {scored.Count} sample(s) scored in {watch.Elapsed.TotalSeconds:F2} s.");
+        foreach (var sample in scored) WriteObject(sample);
     }
 
-    private IEmbeddingSource EmbeddingSource() => ParameterSetName switch
+    private IEmbeddingSource EmbeddingSource(ImageClassifier? model) => ParameterSetName switch
     {
         FileSet => new NpyEmbeddingSource(ResolvePath(Embeddings)),
-        // A model parameter set (embeddings computed from the images) adds its case here.
-        _ => new FieldEmbeddingSource(EmbeddingField),
+        FieldSet => new FieldEmbeddingSource(EmbeddingField),
+        _ => new ModelEmbeddingSource(model!, BatchSize,
+            (sample, error) => WriteSampleError(error, "ImageUnreadable", sample),
+            done => WriteProgress(new ProgressRecord(2, "Measure-FoUniqueness", $"Embedding images: {done} of {_buffer.Count}")
+                { PercentComplete = (int)(100L * done / _buffer.Count) }),
+            _stop.Token),
     };
 
     private string ResolvePath(string path)
