@@ -68,7 +68,7 @@ $train = @($train |
     Measure-FoHardness -PredictionField predictions |
     Find-FoMistake -LabelField ground_truth -PredictionField predictions -UseLogits |
     Find-FoMistake -LabelField ground_truth -PredictionField oos_predictions -UseLogits -MistakennessField mistakenness_oos |
-    Find-FoMistake -LabelField ground_truth -PredictionField oos_predictions -Method ConfidentLearning -MistakennessField cl_mistakenness)
+    Find-FoMistake -LabelField ground_truth -PredictionField oos_predictions -Method ConfidentLearning -Classes $model.Classes -MistakennessField cl_mistakenness)
 
 $methods = [ordered]@{
     'hardness (in-sample)'              = 'hardness'
