@@ -44,7 +44,9 @@ public sealed class MeasureFoRankingCommand : SamplePipelineCommand
                 continue;
             }
             if (missing > 0) WriteWarning($"{missing} of {_samples.Count} samples have no '{field}'; they rank last.");
-            WriteObject(RankingMetrics.Evaluate(field, scores, positive));
+            var quality = RankingMetrics.Evaluate(field, scores, positive);
+            WriteVerbose($"Ranked {quality.Samples} samples ({quality.Positives} tagged '{PositiveTag}') by '{field}': AUROC {quality.Auroc:F3}, precision@{quality.K} {quality.PrecisionAtK:F3}.");
+            WriteObject(quality);
         }
     }
 }
