@@ -24,8 +24,7 @@ public sealed class ScoringThroughputTests
     [DllImport("libc", EntryPoint = "clock_gettime")]
     private static extern int ClockGetTime(int clock, out TimeSpec time);
 
-    [Fact]
-    public void Hardness_and_mistakenness_over_a_million_samples_take_under_two_seconds()
+    private static Sample[] MillionSamples()
     {
         const int n = 1_000_000;
         var random = new Random(5);
@@ -39,23 +38,33 @@ public sealed class ScoringThroughputTests
             s.SetField("predictions", new Classification(random.Next(10).ToString(), random.NextDouble(), logits));
             samples[i] = s;
         }
-        var options = new MistakennessOptions { UseLogits = true };
-
+        samples[17].RemoveField("predictions");
         GC.Collect(); // settle the freshly built samples into the old generation, as a long-lived dataset would be
+        return samples;
+    }
+
+    private static void Score(Sample s, MistakennessOptions options)
+    {
+        s.SetField("hardness", Hardness.ScoreSample(s, "predictions"));
+        Mistakenness.Apply(s, options);
+    }
+
+    [Fact]
+    public void Hardness_and_mistakenness_over_a_million_samples_take_under_two_seconds_of_cpu()
+    {
+        var samples = MillionSamples();
+        var options = new MistakennessOptions { UseLogits = true };
         var cpuBefore = ThreadCpuTime();
-        var watch = Stopwatch.StartNew();
         foreach (var s in samples)
         {
-            s.SetField("hardness", Hardness.ScoreSample(s, "predictions"));
-            Mistakenness.Apply(s, options);
+            try { Score(s, options); }
+            catch (BrainInputException) { }
         }
-        watch.Stop();
         var cpu = ThreadCpuTime() - cpuBefore;
-
-        Assert.True(cpu < TimeSpan.FromSeconds(2), $"took {cpu.TotalSeconds:F2} s of CPU on one thread ({watch.Elapsed.TotalSeconds:F2} s wall)");
+        Assert.True(cpu < TimeSpan.FromSeconds(2), $"took {cpu.TotalSeconds:F2} s of CPU on one thread");
         var last = samples[^1];
-        var p = (Classification)last["predictions"]!;
-        Assert.Equal(SoftmaxEntropy.Entropy(p.Logits), (double)last["hardness"]!);
-        Assert.InRange((double)last["mistakenness"]!, 0, 1);
+        Assert.Equal(SoftmaxEntropy.Entropy(((Classification)last["predictions"]!).Logits), (double)last["hardness"]!);
+        Assert.Equal(ClassificationMistakenness.ScoreSample(last, "ground_truth", "predictions", useLogits: true), (double)last["mistakenness"]!);
+        Assert.False(samples[17].HasField("hardness"));
     }
 }
