@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Management.Automation;
+using FiftyOneBrain.PowerShell.Completion;
 using FiftyOneBrain.Formats;
 using FiftyOneBrain.PowerShell.Errors;
 using FiftyOneBrain.Samples;
@@ -25,6 +26,7 @@ public sealed class ExportFoDatasetCommand : SamplePipelineCommand
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FieldNameCompleter))]
     public string LabelField { get; set; } = "ground_truth";
 
     [Parameter]

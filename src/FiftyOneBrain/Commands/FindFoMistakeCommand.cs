@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Management.Automation;
+using FiftyOneBrain.PowerShell.Completion;
 using FiftyOneBrain.Brain;
 using FiftyOneBrain.Samples;
 
@@ -29,10 +30,12 @@ public sealed class FindFoMistakeCommand : SamplePipelineCommand
 
     [Parameter(Mandatory = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FieldNameCompleter))]
     public string LabelField { get; set; } = "ground_truth";
 
     [Parameter(Mandatory = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FieldNameCompleter))]
     public string PredictionField { get; set; } = "predictions";
 
     [Parameter]
@@ -40,14 +43,17 @@ public sealed class FindFoMistakeCommand : SamplePipelineCommand
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FieldNameCompleter))]
     public string MistakennessField { get; set; } = "mistakenness";
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FieldNameCompleter))]
     public string MissingField { get; set; } = "possible_missing";
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FieldNameCompleter))]
     public string SpuriousField { get; set; } = "possible_spurious";
 
     [Parameter]
@@ -75,6 +81,7 @@ public sealed class FindFoMistakeCommand : SamplePipelineCommand
     /// <summary>Confident learning: the boolean field marking label issues.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FieldNameCompleter))]
     public string LabelIssueField { get; set; } = "label_issue";
 
     protected override void BeginProcessing()

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Management.Automation;
+using FiftyOneBrain.PowerShell.Completion;
 using FiftyOneBrain.Brain;
 using FiftyOneBrain.Samples;
 
@@ -15,10 +16,12 @@ public sealed class MeasureFoHardnessCommand : SamplePipelineCommand
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FieldNameCompleter))]
     public string PredictionField { get; set; } = "predictions";
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FieldNameCompleter))]
     public string HardnessField { get; set; } = "hardness";
 
     protected override void BeginProcessing() => _watch.Start();

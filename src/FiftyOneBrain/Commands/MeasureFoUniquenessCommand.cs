@@ -34,6 +34,7 @@ public sealed class MeasureFoUniquenessCommand : SamplePipelineCommand
 
     [Parameter(Mandatory = true, ParameterSetName = FieldSet)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FieldNameCompleter))]
     public string EmbeddingField { get; set; } = "";
 
     /// <summary>A .npy file of N x D float32/float64 embeddings, row i for the i-th input sample.</summary>
@@ -46,6 +47,7 @@ public sealed class MeasureFoUniquenessCommand : SamplePipelineCommand
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FieldNameCompleter))]
     public string UniquenessField { get; set; } = "uniqueness";
 
     protected override void ProcessRecord() => _buffer.AddRange(InputObject);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Management.Automation;
+using FiftyOneBrain.PowerShell.Completion;
 using FiftyOneBrain.Gallery;
 using FiftyOneBrain.Samples;
 
@@ -16,6 +17,7 @@ public sealed class ShowFoDatasetCommand : SamplePipelineCommand
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FieldNameCompleter))]
     public string? SortBy { get; set; }
 
     [Parameter]
@@ -27,14 +29,17 @@ public sealed class ShowFoDatasetCommand : SamplePipelineCommand
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FieldNameCompleter))]
     public string[]? Fields { get; set; }
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FieldNameCompleter))]
     public string LabelField { get; set; } = "ground_truth";
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FieldNameCompleter))]
     public string PredictionField { get; set; } = "predictions";
 
     [Parameter]

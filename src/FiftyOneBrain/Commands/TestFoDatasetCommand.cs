@@ -12,13 +12,29 @@ public sealed class TestFoDatasetCommand : SamplePipelineCommand
 {
     private readonly List<Sample> _samples = new();
 
-    [Parameter] public double MaxMistakenness { get; set; } = double.NaN;
-    [Parameter] public double MaxHardness { get; set; } = double.NaN;
-    [Parameter] public double MinUniqueness { get; set; } = double.NaN;
+    [Parameter]
+    public double MaxMistakenness { get; set; } = double.NaN;
 
-    [Parameter] [ValidateNotNullOrEmpty] [ArgumentCompleter(typeof(FieldNameCompleter))] public string MistakennessField { get; set; } = "mistakenness";
-    [Parameter] [ValidateNotNullOrEmpty] [ArgumentCompleter(typeof(FieldNameCompleter))] public string HardnessField { get; set; } = "hardness";
-    [Parameter] [ValidateNotNullOrEmpty] [ArgumentCompleter(typeof(FieldNameCompleter))] public string UniquenessField { get; set; } = "uniqueness";
+    [Parameter]
+    public double MaxHardness { get; set; } = double.NaN;
+
+    [Parameter]
+    public double MinUniqueness { get; set; } = double.NaN;
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FieldNameCompleter))]
+    public string MistakennessField { get; set; } = "mistakenness";
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FieldNameCompleter))]
+    public string HardnessField { get; set; } = "hardness";
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FieldNameCompleter))]
+    public string UniquenessField { get; set; } = "uniqueness";
 
     [Parameter]
     [ValidateRange(0, int.MaxValue)]
