@@ -17,7 +17,7 @@
         'Import-FoDataset', 'Export-FoDataset',
         'Measure-FoHardness', 'Find-FoMistake', 'Measure-FoUniqueness',
         'Get-FoEmbedding', 'New-FoModel', 'Invoke-FoModel', 'Invoke-FoCrossValidation',
-        'Add-FoLabelNoise', 'Show-FoDataset', 'Test-FoDataset'
+        'Add-FoLabelNoise', 'Measure-FoRanking', 'Show-FoDataset', 'Test-FoDataset'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

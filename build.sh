@@ -10,7 +10,7 @@ shift || true
 
 packages=(patchelf dataset-fashion-mnist)
 case "$task" in
-  Test)  packages+=(chromium python3-skimage) ;;
+  Test)  packages+=(chromium chromium-driver python3-skimage) ;;
   Bench) packages+=(python3-sklearn libopenblas0-pthread python3-torch) ;;
 esac
 missing=()

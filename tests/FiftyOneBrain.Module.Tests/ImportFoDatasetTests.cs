@@ -79,6 +79,36 @@ public sealed class ImportFoDatasetTests(ModuleSession session) : IClassFixture<
     }
 
     [Fact]
+    public void Malformed_json_is_one_parser_error_naming_the_file()
+    {
+        Directory.CreateDirectory(_dir);
+        var labels = Path.Combine(_dir, "labels.json");
+        File.WriteAllText(labels, "{\"classes\": [\"a\"], \"labels\": {\"x\": 0,");
+        var result = session.Run("Import-FoDataset $dir -Format FiftyOneImageClassificationDataset", Vars(("dir", _dir)));
+        Assert.Empty(result.Output);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("MalformedLabels,FiftyOneBrain.PowerShell.Commands.ImportFoDatasetCommand", ErrorCategory.ParserError, (object)labels),
+            (error.FullyQualifiedErrorId, error.CategoryInfo.Category, error.TargetObject));
+    }
+
+    [Fact]
+    public void Path_escaping_the_dataset_root_is_one_security_error_and_the_rest_imports()
+    {
+        Copy("camera.png", "data/camera.png");
+        Copy("chelsea.png", "chelsea.png");
+        File.WriteAllText(Path.Combine(_dir, "labels.json"), """
+            {"categories": [{"id": 1, "name": "x"}],
+             "images": [{"id": 1, "file_name": "camera.png", "width": 512, "height": 512}, {"id": 2, "file_name": "../chelsea.png"}],
+             "annotations": [{"id": 1, "image_id": 1, "category_id": 1, "bbox": [0, 0, 256, 128]}]}
+            """);
+        var result = session.Run("Import-FoDataset $dir -Format COCODetectionDataset | ForEach-Object { $_.ground_truth.Detections[0].BoundingBox -join ',' }", Vars(("dir", _dir)));
+        Assert.Equal("0,0,0.5,0.25", result.Single().BaseObject);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("PathOutsideDatasetRoot,FiftyOneBrain.PowerShell.Commands.ImportFoDatasetCommand", ErrorCategory.SecurityError, (object)Path.Combine(_dir, "chelsea.png")),
+            (error.FullyQualifiedErrorId, error.CategoryInfo.Category, error.TargetObject));
+    }
+
+    [Fact]
     public void MaxSamples_and_LabelField_shape_the_stream()
     {
         Copy("astronaut.png", "a/1.png");

@@ -58,5 +58,25 @@ public sealed class ModuleSession : IDisposable
         return result.Output;
     }
 
+    /// <summary>
+    /// Starts a script, stops it (as Ctrl+C does) after <paramref name="stopAfter"/>, and returns how long
+    /// the engine took to come back once asked to stop.
+    /// </summary>
+    public TimeSpan RunAndStop(string script, TimeSpan stopAfter, IDictionary<string, object?>? variables = null)
+    {
+        using var ps = PowerShell.Create();
+        ps.Runspace = _runspace;
+        if (variables is not null)
+            foreach (var (name, value) in variables) _runspace.SessionStateProxy.SetVariable(name, value);
+        ps.AddScript(script);
+        var running = ps.BeginInvoke();
+        Thread.Sleep(stopAfter);
+        Assert.False(running.IsCompleted, "The script finished before it could be stopped; give it more work.");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        ps.Stop();
+        try { ps.EndInvoke(running); } catch (PipelineStoppedException) { }
+        return clock.Elapsed;
+    }
+
     public void Dispose() => _runspace.Dispose();
 }

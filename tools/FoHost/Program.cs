@@ -30,7 +30,12 @@ ps.Streams.Error.DataAdded += (s, e) =>
 };
 ps.Streams.Warning.DataAdded += (s, e) => host.UI.WriteWarningLine(((PSDataCollection<WarningRecord>)s!)[e.Index].Message);
 ps.Streams.Verbose.DataAdded += (s, e) => host.UI.WriteVerboseLine(((PSDataCollection<VerboseRecord>)s!)[e.Index].Message);
-ps.Streams.Information.DataAdded += (s, e) => Console.WriteLine(((PSDataCollection<InformationRecord>)s!)[e.Index].MessageData);
+ps.Streams.Information.DataAdded += (s, e) =>
+{
+    // Records tagged PSHOST (Write-Host) were already shown through the host's UI.
+    var record = ((PSDataCollection<InformationRecord>)s!)[e.Index];
+    if (!record.Tags.Contains("PSHOST")) Console.WriteLine(record.MessageData);
+};
 ps.Streams.Progress.DataAdded += (s, e) => host.UI.WriteProgress(0, ((PSDataCollection<ProgressRecord>)s!)[e.Index]);
 
 var output = new PSDataCollection<PSObject>();

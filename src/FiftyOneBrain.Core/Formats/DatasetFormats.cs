@@ -6,6 +6,11 @@ public static class DatasetFormats
     private static readonly IDatasetFormat[] All =
     [
         new ImageClassificationDirectoryTreeFormat(),
+        new FiftyOneImageClassificationDatasetFormat(),
+        new FiftyOneDatasetFormat(),
+        new CocoDetectionDatasetFormat(),
+        new YoloV5DatasetFormat(),
+        new Cifar10Format(),
         FashionMnist.Format,
         Mnist.Format,
     ];

@@ -32,6 +32,9 @@ public sealed record DatasetWriteOptions
     /// <summary>The split written by formats that lay splits out on disk (YOLOv5, directory trees with splits).</summary>
     public string? Split { get; init; }
 
+    /// <summary>Write the samples' original absolute paths instead of copying media (formats whose labels file can point anywhere).</summary>
+    public bool ReferenceMedia { get; init; }
+
     public DatasetProgress? Progress { get; init; }
 
     public static DatasetWriteOptions Default { get; } = new();

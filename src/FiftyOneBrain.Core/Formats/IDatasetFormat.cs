@@ -17,6 +17,7 @@ public interface IDatasetFormat
     /// <exception cref="DirectoryNotFoundException">The dataset directory does not exist.</exception>
     IEnumerable<ReadResult> Read(string datasetDirectory, DatasetReadOptions options);
 
+    /// <summary>Writes the samples; samples that cannot be written are skipped and returned as problems.</summary>
     /// <exception cref="NotSupportedException">The format is read-only.</exception>
-    void Write(IEnumerable<Sample> samples, string directory, DatasetWriteOptions options);
+    IReadOnlyList<DatasetProblem> Write(IEnumerable<Sample> samples, string directory, DatasetWriteOptions options);
 }

@@ -8,11 +8,11 @@ namespace FiftyOneBrain.Formats;
 /// &lt;cache&gt;/&lt;split&gt;/data; labels become Classifications with the dataset's class names, and each
 /// sample is tagged with its split, as FiftyOne's zoo does.
 /// </summary>
-public sealed class IdxClassificationFormat(string name, string cacheName, IReadOnlyList<string> classes) : IDatasetFormat
+public sealed class IdxClassificationFormat(string name, string cacheName, IReadOnlyList<string> classes, string? usualSource = null) : IDatasetFormat
 {
     public string Name => name;
     public IReadOnlyList<string> Classes => classes;
-    public bool CanWrite => false;
+    public bool CanWrite => true;
 
     public IEnumerable<ReadResult> Read(string datasetDirectory, DatasetReadOptions options)
     {
@@ -20,62 +20,62 @@ public sealed class IdxClassificationFormat(string name, string cacheName, IRead
         var split = DatasetSplit.Normalize(options.Split);
         if (split == DatasetSplit.Validation)
             throw new ArgumentException($"{Name} has only train and test splits.", nameof(options));
-        var splits = split is null ? new[] { DatasetSplit.Train, DatasetSplit.Test } : new[] { split };
+        // Without a split, every split whose files are present (FiftyOne's zoo loads all splits).
+        var splits = split is not null ? [split]
+            : new[] { DatasetSplit.Train, DatasetSplit.Test }.Where(s => HasSourceFile(datasetDirectory, s, "images-idx3")).DefaultIfEmpty(DatasetSplit.Train);
         var files = splits.Select(s => (Split: s, Images: SourceFile(datasetDirectory, s, "images-idx3"), Labels: SourceFile(datasetDirectory, s, "labels-idx1"))).ToList();
-        var cacheRoot = options.CacheDirectory ?? ImageArrayCache.DefaultDirectory(cacheName);
+        var cacheRoot = options.CacheDirectory ?? ImageArrayCache.DefaultDirectory(cacheName, datasetDirectory, usualSource);
         return ReadSplits(files, cacheRoot, options);
     }
 
-    private IEnumerable<ReadResult> ReadSplits(List<(string Split, string Images, string Labels)> files, string cacheRoot, DatasetReadOptions options)
+    private IEnumerable<ReadResult> ReadSplits(List<(string Split, string Images, string Labels)> files, string cacheRoot, DatasetReadOptions options) =>
+        files.SelectMany(f => ReadSplit(f.Split, f.Images, f.Labels, cacheRoot, options)).LimitSamples(options.MaxSamples);
+
+    private IEnumerable<ReadResult> ReadSplit(string split, string imagesPath, string labelsPath, string cacheRoot, DatasetReadOptions options)
     {
-        var remaining = options.MaxSamples ?? int.MaxValue;
-        foreach (var (split, imagesPath, labelsPath) in files)
+        var labels = IdxFile.Read(labelsPath);
+        if (labels.Dimensions.Length != 1) throw new InvalidDataException($"Expected a labels IDX file (1 dimension): {labelsPath}");
+        var dataDir = Path.Combine(cacheRoot, split, "data");
+        ImageArrayCache.Ensure(dataDir, ImageArrayCache.SourceKey(imagesPath), () =>
         {
-            var labels = IdxFile.Read(labelsPath);
-            if (labels.Dimensions.Length != 1) throw new InvalidDataException($"Expected a labels IDX file (1 dimension): {labelsPath}");
-            var dataDir = Path.Combine(cacheRoot, split, "data");
-            ImageArrayCache.Ensure(dataDir, ImageArrayCache.SourceKey(imagesPath), () =>
-            {
-                var images = IdxFile.Read(imagesPath).AsImages(imagesPath);
-                if (images.Count != labels.Data.Length)
-                    throw new InvalidDataException($"{imagesPath} holds {images.Count} images but {labelsPath} holds {labels.Data.Length} labels.");
-                return images;
-            }, options.Progress);
-
-            for (var i = 0; i < labels.Data.Length && remaining > 0; i++)
-            {
-                var result = ToSample(i, labels.Data[i], split, dataDir, labelsPath, options.LabelField);
-                if (result.Sample is not null) remaining--;
-                yield return result;
-            }
-        }
+            var images = IdxFile.Read(imagesPath).AsImages(imagesPath);
+            if (images.Count != labels.Data.Length)
+                throw new InvalidDataException($"{imagesPath} holds {images.Count} images but {labelsPath} holds {labels.Data.Length} labels.");
+            return images;
+        }, options.Progress);
+        return UnpackedClassificationSamples.Enumerate(labels.Data, classes, split, dataDir, labelsPath, Name, options.LabelField);
     }
 
-    private ReadResult ToSample(int index, byte label, string split, string dataDir, string labelsPath, string labelField)
-    {
-        if (label >= classes.Count)
-            return ReadResult.Fail(DatasetProblemKind.LabelIndexOutOfRange, labelsPath,
-                $"Record {index} has label index {label}, but {Name} has {classes.Count} classes (0..{classes.Count - 1}).");
-        var path = Path.Combine(dataDir, ImageArrayCache.FileName(index));
-        if (!File.Exists(path))
-            return ReadResult.Fail(DatasetProblemKind.MediaFileMissing, path, $"Unpacked image is missing from the cache: {path}");
-        var sample = new Sample(path);
-        sample.Tags.Add(split);
-        sample.SetField(labelField, new Classification(classes[label]));
-        return ReadResult.Of(sample);
-    }
+    private static string Stem(string directory, string split, string kind) =>
+        Path.Combine(directory, $"{(split == DatasetSplit.Train ? "train" : "t10k")}-{kind}-ubyte");
+
+    private static bool HasSourceFile(string directory, string split, string kind) =>
+        File.Exists(Stem(directory, split, kind) + ".gz") || File.Exists(Stem(directory, split, kind));
 
     /// <summary>"train" or "t10k" files, gzipped or not.</summary>
     private static string SourceFile(string directory, string split, string kind)
     {
-        var stem = Path.Combine(directory, $"{(split == DatasetSplit.Train ? "train" : "t10k")}-{kind}-ubyte");
+        var stem = Stem(directory, split, kind);
         if (File.Exists(stem + ".gz")) return stem + ".gz";
         if (File.Exists(stem)) return stem;
         throw new FileNotFoundException($"IDX file not found: {stem}.gz", stem + ".gz");
     }
 
-    public void Write(IEnumerable<Sample> samples, string directory, DatasetWriteOptions options) =>
-        throw new NotSupportedException($"{Name} is read-only here.");
+    /// <summary>
+    /// Writes {train,t10k}-{images-idx3,labels-idx1}-ubyte.gz for the split (test by default): grey images, all of
+    /// the first image's size, labelled with this dataset's class names.
+    /// </summary>
+    public IReadOnlyList<DatasetProblem> Write(IEnumerable<Sample> samples, string directory, DatasetWriteOptions options)
+    {
+        Directory.CreateDirectory(directory);
+        var problems = new List<DatasetProblem>();
+        int? width = null, height = null;
+        var entries = ImageArrayWriter.Collect(samples, classes, options.LabelField, 1, ref width, ref height, problems);
+        var prefix = DatasetSplit.Normalize(options.Split) == DatasetSplit.Train ? "train" : "t10k";
+        IdxFile.Write(Path.Combine(directory, $"{prefix}-images-idx3-ubyte.gz"), [entries.Count, height ?? 0, width ?? 0], entries.SelectMany(e => e.Pixels));
+        IdxFile.Write(Path.Combine(directory, $"{prefix}-labels-idx1-ubyte.gz"), [entries.Count], entries.Select(e => e.Label));
+        return problems;
+    }
 }
 
 /// <summary>Zalando's Fashion-MNIST: 60k train / 10k test grey 28x28 images of 10 clothing classes.</summary>
@@ -87,7 +87,7 @@ public static class FashionMnist
     public static IReadOnlyList<string> Classes { get; } =
         ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];
 
-    public static IdxClassificationFormat Format { get; } = new("FashionMNIST", "fashion-mnist", Classes);
+    public static IdxClassificationFormat Format { get; } = new("FashionMNIST", "fashion-mnist", Classes, DefaultSourceDirectory);
 
     /// <summary>
     /// The samples of one split ("train" or "test"), unpacking to <paramref name="cacheDirectory"/> on first use

@@ -57,6 +57,21 @@ public sealed class IdxFile
         catch (EndOfStreamException) { throw new InvalidDataException($"IDX file is truncated: {path}"); }
     }
 
+    /// <summary>Writes a gzipped unsigned-byte IDX file.</summary>
+    public static void Write(string path, int[] dimensions, IEnumerable<byte> data)
+    {
+        using var file = File.Create(path);
+        using var gz = new GZipStream(file, CompressionLevel.Optimal);
+        gz.Write([0, 0, 0x08, (byte)dimensions.Length]);
+        Span<byte> size = stackalloc byte[4];
+        foreach (var d in dimensions)
+        {
+            BinaryPrimitives.WriteInt32BigEndian(size, d);
+            gz.Write(size);
+        }
+        gz.Write(data.ToArray());
+    }
+
     /// <summary>The images of a 3-d IDX file (count x rows x cols), grey.</summary>
     public IImageArray AsImages(string path)
     {

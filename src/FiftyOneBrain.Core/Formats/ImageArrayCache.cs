@@ -30,6 +30,18 @@ public static class ImageArrayCache
     public static string DefaultDirectory(string datasetName) =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), "fiftyone-brain", datasetName);
 
+    /// <summary>
+    /// ~/fiftyone-brain/&lt;dataset&gt; for the dataset's usual source, ~/fiftyone-brain/&lt;dataset&gt;-&lt;hash of the source
+    /// folder&gt; for any other copy, so two sources never evict each other's unpacked files.
+    /// </summary>
+    public static string DefaultDirectory(string datasetName, string sourceDirectory, string? usualSource)
+    {
+        var source = Path.TrimEndingDirectorySeparator(Path.GetFullPath(sourceDirectory));
+        if (usualSource is not null && source == Path.TrimEndingDirectorySeparator(usualSource)) return DefaultDirectory(datasetName);
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(source)))[..8].ToLowerInvariant();
+        return DefaultDirectory($"{datasetName}-{hash}");
+    }
+
     public static string FileName(int index) => $"{index:D6}.png";
 
     /// <summary>True when <paramref name="directory"/> holds a complete unpack of the source named by <paramref name="sourceKey"/>.</summary>

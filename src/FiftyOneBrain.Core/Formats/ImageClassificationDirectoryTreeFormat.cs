@@ -3,9 +3,11 @@ using FiftyOneBrain.Samples;
 namespace FiftyOneBrain.Formats;
 
 /// <summary>
-/// &lt;root&gt;/&lt;class&gt;/&lt;image&gt;: the label is the image's folder relative to the root ('/' separated, so a
-/// class such as "T-shirt/top" is a nested folder and round-trips); images directly in the root or in
-/// "_unlabeled" have no label, FiftyOne's convention. With a split, the root is &lt;dir&gt;/&lt;split&gt;.
+/// &lt;root&gt;/&lt;class&gt;/.../&lt;image&gt;, FiftyOne's convention: the label is the first folder below the root
+/// (images deeper down belong to that class), "_unlabeled" holds images without a label, files directly in
+/// the root and hidden folders are ignored. With a split, the root is &lt;dir&gt;/&lt;split&gt;. Class names are
+/// folder names, so '/', '\' and '%' in a label are written percent-escaped ("T-shirt%2Ftop") and
+/// unescaped on read, which keeps Fashion-MNIST's "T-shirt/top" intact on a round trip.
 /// Every image's header and end marker are checked, so samples carry true sizes and a truncated or
 /// corrupt file becomes one problem instead of a sample that fails later.
 /// </summary>
@@ -21,17 +23,16 @@ public sealed class ImageClassificationDirectoryTreeFormat : IDatasetFormat
         DatasetPaths.RequireDirectory(datasetDirectory);
         var root = DatasetSplit.Normalize(options.Split) is { } split ? Path.Combine(datasetDirectory, split) : datasetDirectory;
         DatasetPaths.RequireDirectory(root);
-        return ReadTree(root, options);
+        return ReadTree(root, options).LimitSamples(options.MaxSamples);
     }
 
     private static IEnumerable<ReadResult> ReadTree(string root, DatasetReadOptions options)
     {
         var files = ImageFilesUnder(root);
-        var remaining = options.MaxSamples ?? int.MaxValue;
-        for (var i = 0; i < files.Count && remaining > 0; i++)
+        for (var i = 0; i < files.Count; i++)
         {
             if (i % 256 == 0) options.Progress?.Invoke($"Reading images in {root}", i, files.Count);
-            var path = files[i];
+            var (path, folder) = files[i];
             var metadata = ImageCheck.Inspect(path, out var problem);
             if (problem is not null)
             {
@@ -39,47 +40,58 @@ public sealed class ImageClassificationDirectoryTreeFormat : IDatasetFormat
                 continue;
             }
             var sample = new Sample(path) { Metadata = metadata };
-            if (LabelOf(root, path) is { } label) sample.SetField(options.LabelField, new Classification(label));
-            remaining--;
+            if (folder != UnlabeledFolder) sample.SetField(options.LabelField, new Classification(Unescape(folder)));
             yield return ReadResult.Of(sample);
         }
     }
 
-    /// <summary>Image files in ordinal path order, so imports are deterministic across file systems.</summary>
-    private static List<string> ImageFilesUnder(string root)
+    /// <summary>Image files below the class folders, in ordinal path order so imports are deterministic.</summary>
+    private static List<(string Path, string Folder)> ImageFilesUnder(string root)
     {
-        var files = Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden })
-            .Where(ImageCheck.HasImageExtension)
-            .ToList();
-        files.Sort(StringComparer.Ordinal);
+        var enumeration = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden };
+        var files = new List<(string, string)>();
+        foreach (var dir in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
+        {
+            var folder = Path.GetFileName(dir);
+            if (folder.StartsWith('.')) continue;
+            var images = Directory.EnumerateFiles(dir, "*", enumeration)
+                .Where(p => ImageCheck.HasImageExtension(p) && !IsHidden(Path.GetRelativePath(dir, p)))
+                .ToList();
+            images.Sort(StringComparer.Ordinal);
+            files.AddRange(images.Select(p => (p, folder)));
+        }
         return files;
     }
 
-    private static string? LabelOf(string root, string path)
-    {
-        var folder = Path.GetDirectoryName(Path.GetRelativePath(root, path));
-        if (string.IsNullOrEmpty(folder) || folder == UnlabeledFolder) return null;
-        return folder.Replace(Path.DirectorySeparatorChar, '/');
-    }
+    private static bool IsHidden(string relativePath) =>
+        relativePath.Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.'));
 
-    public void Write(IEnumerable<Sample> samples, string directory, DatasetWriteOptions options)
+    public IReadOnlyList<DatasetProblem> Write(IEnumerable<Sample> samples, string directory, DatasetWriteOptions options)
     {
-        var copiers = new Dictionary<string, MediaCopier>(StringComparer.Ordinal);
+        Directory.CreateDirectory(directory);
+        var problems = new List<DatasetProblem>();
+        var placers = new Dictionary<string, MediaPlacer>(StringComparer.Ordinal);
         foreach (var sample in samples)
         {
-            var folder = sample.GetField(options.LabelField) is Classification { Label: { Length: > 0 } label } ? FolderOf(label) : UnlabeledFolder;
-            if (!copiers.TryGetValue(folder, out var copier))
-                copiers[folder] = copier = new MediaCopier(Path.Combine(directory, folder));
-            copier.Copy(sample.Filepath);
+            string folder;
+            switch (sample.GetField(options.LabelField))
+            {
+                case null: folder = UnlabeledFolder; break;
+                case Classification { Label: { Length: > 0 } label } when label is not ("." or ".." or UnlabeledFolder): folder = Escape(label); break;
+                case var other:
+                    problems.Add(new DatasetProblem(DatasetProblemKind.UnsupportedLabel, sample.Filepath,
+                        $"Field '{options.LabelField}' holds {other} ({other.GetType().Name}); a directory tree needs a Classification with a usable label."));
+                    continue;
+            }
+            if (!placers.TryGetValue(folder, out var placer))
+                placers[folder] = placer = new MediaPlacer(directory, folder, reference: false);
+            placer.PlaceFull(sample, problems);
         }
+        return problems;
     }
 
-    /// <summary>A label as a relative folder; refuses labels that would climb out ("..") or be rooted.</summary>
-    private static string FolderOf(string label)
-    {
-        var parts = label.Split('/');
-        if (parts.Any(p => p is "" or "." or ".." || p.Contains('\\') || p.Contains('\0')))
-            throw new ArgumentException($"Label '{label}' cannot be a folder name.");
-        return Path.Combine(parts);
-    }
+    private static string Escape(string label) => label.Replace("%", "%25").Replace("/", "%2F").Replace("\\", "%5C");
+
+    private static string Unescape(string folder) =>
+        folder.Contains('%') ? folder.Replace("%2F", "/").Replace("%2f", "/").Replace("%5C", "\\").Replace("%5c", "\\").Replace("%25", "%") : folder;
 }

@@ -2,7 +2,8 @@ namespace FiftyOneBrain.Formats;
 
 /// <summary>
 /// Copies sample media into an export directory, keeping file names where possible and adding
-/// "-1", "-2" ... when two different sources share a name (as FiftyOne's exporters do).
+/// "-1", "-2" ... when two different sources share a name (as FiftyOne's exporters do). Names are kept
+/// unique without their extension too, because some formats key labels by the extensionless name.
 /// </summary>
 public sealed class MediaCopier(string targetDirectory)
 {
@@ -29,8 +30,8 @@ public sealed class MediaCopier(string targetDirectory)
     {
         var stem = Path.GetFileNameWithoutExtension(name);
         var ext = Path.GetExtension(name);
-        var candidate = name;
-        for (var n = 1; !_usedNames.Add(candidate); n++) candidate = $"{stem}-{n}{ext}";
-        return candidate;
+        var candidate = stem;
+        for (var n = 1; !_usedNames.Add(candidate); n++) candidate = $"{stem}-{n}";
+        return candidate + ext;
     }
 }

@@ -29,4 +29,16 @@ public static class ReadResults
         }
         return samples;
     }
+
+    /// <summary>Stops after <paramref name="maxSamples"/> samples (problems pass through and do not count).</summary>
+    public static IEnumerable<ReadResult> LimitSamples(this IEnumerable<ReadResult> results, int? maxSamples)
+    {
+        var remaining = maxSamples ?? int.MaxValue;
+        if (remaining <= 0) yield break;
+        foreach (var r in results)
+        {
+            yield return r;
+            if (r.Sample is not null && --remaining == 0) yield break;
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace FiftyOneBrain.Samples;
 
 /// <summary>
@@ -24,8 +26,10 @@ public abstract class FieldBag
     {
         if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("A field needs a name.", nameof(name));
         if (IsReservedName(name)) throw new ArgumentException($"'{name}' is a built-in property, not a field.", nameof(name));
-        if (!_values.ContainsKey(name)) _order.Add(name);
-        _values[name] = value;
+        // One hash lookup for both "is it new" and the store: scoring sets fields on millions of samples.
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_values, name, out var existed);
+        slot = value;
+        if (!existed) _order.Add(name);
     }
 
     public bool RemoveField(string name)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Management.Automation;
 using FiftyOneBrain.Models;
+using FiftyOneBrain.PowerShell.Completion;
 using FiftyOneBrain.Samples;
 
 namespace FiftyOneBrain.PowerShell.Commands;
@@ -22,6 +23,7 @@ public abstract class BatchedInferenceCommand : SamplePipelineCommand
     /// <summary>"default" (the model shipped with the module) or the path of a .fomodel file.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ModelCompleter))]
     public string Model { get; set; } = ModelLocator.DefaultName;
 
     [Parameter]

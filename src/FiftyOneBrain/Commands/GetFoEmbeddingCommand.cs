@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using FiftyOneBrain.PowerShell.Completion;
 using FiftyOneBrain.Models;
 using FiftyOneBrain.Samples;
 
@@ -11,6 +12,7 @@ public sealed class GetFoEmbeddingCommand : BatchedInferenceCommand
 {
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FieldNameCompleter))]
     public string EmbeddingField { get; set; } = "embedding";
 
     protected override InferenceOutputs Outputs => InferenceOutputs.Embeddings;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Management.Automation;
+using FiftyOneBrain.PowerShell.Completion;
 using FiftyOneBrain.Formats;
 using FiftyOneBrain.PowerShell.Errors;
 using FiftyOneBrain.Samples;
@@ -29,6 +30,7 @@ public sealed class ImportFoDatasetCommand : PSCmdlet
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FieldNameCompleter))]
     public string LabelField { get; set; } = "ground_truth";
 
     [Parameter]
@@ -66,7 +68,7 @@ public sealed class ImportFoDatasetCommand : PSCmdlet
                 if (result.Problem is { } problem)
                 {
                     problems++;
-                    WriteError(FoErrors.Record(new InvalidDataException(problem.Message), problem.ErrorId, CategoryOf(problem.Kind), problem.Path));
+                    WriteError(DatasetProblemErrors.Record(problem));
                     continue;
                 }
                 WriteObject(result.Sample);
@@ -88,14 +90,6 @@ public sealed class ImportFoDatasetCommand : PSCmdlet
         if (total <= 0) return;
         WriteProgress(new ProgressRecord(2, activity, $"{done} of {total}") { PercentComplete = (int)(100 * done / total) });
     }
-
-    private static ErrorCategory CategoryOf(DatasetProblemKind kind) => kind switch
-    {
-        DatasetProblemKind.MediaFileMissing => ErrorCategory.ObjectNotFound,
-        DatasetProblemKind.MalformedLabels => ErrorCategory.ParserError,
-        DatasetProblemKind.PathOutsideDatasetRoot => ErrorCategory.SecurityError,
-        _ => ErrorCategory.InvalidData,
-    };
 
     private void Fail(string message, string errorId, ErrorCategory category, object target) =>
         ThrowTerminatingError(FoErrors.Record(message, errorId, category, target));

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using FiftyOneBrain.PowerShell.Completion;
 using FiftyOneBrain.Models;
 using FiftyOneBrain.Samples;
 
@@ -18,6 +19,7 @@ public sealed class InvokeFoCrossValidationCommand : TrainingCommand
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FieldNameCompleter))]
     public string PredictionField { get; set; } = "predictions";
 
     [Parameter]

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using FiftyOneBrain.PowerShell.Completion;
 using FiftyOneBrain.Models;
 using FiftyOneBrain.Samples;
 
@@ -11,6 +12,7 @@ public sealed class InvokeFoModelCommand : BatchedInferenceCommand
 {
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FieldNameCompleter))]
     public string PredictionField { get; set; } = "predictions";
 
     /// <summary>Also keep the raw logits (needed by Measure-FoHardness and Find-FoMistake -UseLogits).</summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using FiftyOneBrain.PowerShell.Completion;
 using FiftyOneBrain.PowerShell.Errors;
 using FiftyOneBrain.Samples;
 
@@ -10,7 +11,17 @@ public abstract class SamplePipelineCommand : PSCmdlet
     /// <summary>The samples to process; usually bound from the pipeline.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
     [Alias("Sample")]
-    public Sample[] InputObject { get; set; } = Array.Empty<Sample>();
+    public Sample[] InputObject
+    {
+        get => _inputObject;
+        set
+        {
+            _inputObject = value;
+            SeenFieldNames.Record(value);
+        }
+    }
+
+    private Sample[] _inputObject = Array.Empty<Sample>();
 
     /// <summary>Reports a per-sample problem and lets the run go on.</summary>
     protected void WriteSampleError(Exception e, string errorId, Sample sample) =>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Management.Automation;
+using FiftyOneBrain.PowerShell.Completion;
 using FiftyOneBrain.Models;
 using FiftyOneBrain.Samples;
 
@@ -19,6 +20,7 @@ public abstract class TrainingCommand : SamplePipelineCommand
     /// <summary>The field holding each sample's ground-truth Classification.</summary>
     [Parameter(Mandatory = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FieldNameCompleter))]
     public string LabelField { get; set; } = "";
 
     /// <summary>Channel multiplier: 1 is 64-128-256-512 channels (embedding 512), 0.25 is 16-32-64-128.</summary>

@@ -104,3 +104,22 @@ public sealed class IdxClassificationFormatTests
         Assert.Equal(2, Mnist.Read(src.Path, "test", cache.Path, maxSamples: 2).Count);
     }
 }
+
+public sealed class IdxClassificationRoundTripTests
+{
+    [Fact]
+    public void Fashion_mnist_round_trip_keeps_pixels_and_labels()
+    {
+        using var dir = new TempDir();
+        var samples = FashionMnist.Read("test", FashionMnistTests.CacheDirectory, maxSamples: 50);
+        var odd = new Sample(FormatTestFiles.CopyPhoto("camera.png", dir["camera.png"]));
+        odd.SetField("ground_truth", new Classification("Bag"));
+
+        var problems = FashionMnist.Format.Write(samples.Append(odd), dir["out"], DatasetWriteOptions.Default);
+
+        Assert.Equal(DatasetProblemKind.UnsupportedImage, Assert.Single(problems).Kind);
+        var back = FashionMnist.Read("test", dir["cache"], sourceDirectory: dir["out"]);
+        Assert.Equal(samples.Select(s => s.GetField<Classification>("ground_truth")!.Label), back.Select(s => s.GetField<Classification>("ground_truth")!.Label));
+        Assert.All(samples.Zip(back), p => Assert.Equal(FormatTestFiles.DecodeGrey(p.First.Filepath), FormatTestFiles.DecodeGrey(p.Second.Filepath)));
+    }
+}

@@ -45,13 +45,40 @@ public sealed class ImageClassificationDirectoryTreeFormatTests
     {
         using var dir = new TempDir();
         FormatTestFiles.RenderPng(dir["train/T-shirt/top/a.png"], 3, 2, SKColors.Red);
+        FormatTestFiles.RenderPng(dir["train/loose.png"], 3, 2, SKColors.Red);
+        FormatTestFiles.RenderPng(dir["train/.hidden/c.png"], 3, 2, SKColors.Red);
         FormatTestFiles.RenderPng(dir["train/_unlabeled/b.png"], 3, 2, SKColors.Blue);
         FormatTestFiles.RenderPng(dir["test/Bag/c.png"], 3, 2, SKColors.Green);
 
         var train = Format.Read(dir.Path, new DatasetReadOptions { Split = "train", LabelField = "gt" }).SamplesOrThrow();
 
-        Assert.Equal(["T-shirt/top", null], train.Select(s => s.GetField<Classification>("gt")?.Label));
-        Assert.Equal(3, Format.Read(dir.Path, DatasetReadOptions.Default).SamplesOrThrow().Count);
+        // As in FiftyOne, the first folder is the class; images deeper down belong to it.
+        Assert.Equal(["T-shirt", null], train.Select(s => s.GetField<Classification>("gt")?.Label));
+        Assert.Equal("Bag", Assert.Single(Format.Read(dir.Path, new DatasetReadOptions { Split = "test" }).SamplesOrThrow()).GetField<Classification>("ground_truth")!.Label);
         Assert.Throws<DirectoryNotFoundException>(() => Format.Read(dir.Path, new DatasetReadOptions { Split = "validation" }));
+    }
+}
+
+public sealed class ImageClassificationDirectoryTreeRoundTripTests
+{
+    [Fact]
+    public void Round_trip_keeps_labels_including_slashes_and_unlabeled_images()
+    {
+        using var dir = new TempDir();
+        var format = new ImageClassificationDirectoryTreeFormat();
+        var samples = new[] { ("chelsea.png", "cat"), ("camera.png", "T-shirt/top"), ("coffee.png", "100%"), ("astronaut.png", null) }
+            .Select(x =>
+            {
+                var s = new Sample(FormatTestFiles.CopyPhoto(x.Item1, dir["src/" + x.Item1]));
+                if (x.Item2 is not null) s.SetField("ground_truth", new Classification(x.Item2));
+                return s;
+            }).ToList();
+        Assert.Empty(format.Write(samples, dir["tree"], DatasetWriteOptions.Default));
+
+        var back = format.Read(dir["tree"], DatasetReadOptions.Default).SamplesOrThrow();
+
+        string Describe(Sample s) => $"{Path.GetFileName(s.Filepath)}:{s.GetField<Classification>("ground_truth")?.Label}:{s.Metadata!.Width}";
+        Assert.Equal(samples.Select(Describe).Order(), back.Select(Describe).Order());
+        Assert.True(File.Exists(dir["tree/T-shirt%2Ftop/camera.png"]));
     }
 }

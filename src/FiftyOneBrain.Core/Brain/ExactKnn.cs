@@ -1,0 +1,208 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace FiftyOneBrain.Brain;
+
+/// <summary>
+/// Exact k-nearest-neighbour search over all pairs, in blocks: memory is O(N*k + block^2), never N x N.
+/// The embeddings are centred (mean subtracted). Each tile of similarities is one libtorch float32 matmul
+/// (multi-threaded BLAS); only tiles on or above the diagonal are computed, since similarity is symmetric,
+/// and each tile is scanned twice in parallel threads, its rows for the row block and its columns for the column block.
+/// A few extra float32 candidates per sample are kept and re-ranked with distances recomputed in double, so
+/// float32 rounding cannot reorder near-ties and an exact duplicate is at distance exactly 0.
+/// libtorch loads on first use of this class only.
+/// </summary>
+public static unsafe class ExactKnn
+{
+    /// <summary>Extra float32 candidates kept beyond k for the double-precision re-ranking.</summary>
+    internal const int RerankMargin = 5;
+
+    public static KnnResult Search(float[] embeddings, int count, int dimension, int k, DistanceMetric metric, KnnOptions? options = null)
+    {
+        options ??= new KnnOptions();
+        if (count < 2) throw new ArgumentOutOfRangeException(nameof(count), count, "Neighbours need at least two samples.");
+        if (dimension < 1) throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "Embeddings need at least one dimension.");
+        if ((long)count * dimension != embeddings.Length) throw new ArgumentException($"Expected {count} x {dimension} values, got {embeddings.Length}.", nameof(embeddings));
+        if (k < 1 || k > count - 1) throw new ArgumentOutOfRangeException(nameof(k), k, $"k must be between 1 and {count - 1}.");
+        if (options.BlockSize < 8) throw new ArgumentOutOfRangeException(nameof(options), options.BlockSize, "The block size must be at least 8.");
+
+        var mean = Mean(embeddings, count, dimension);
+        var candidates = new NeighborCandidates(count, Math.Min(k + RerankMargin, count - 1));
+        ScanAllPairs(embeddings, count, dimension, metric, mean, candidates, options);
+        return Rerank(embeddings, count, dimension, k, metric, mean, candidates);
+    }
+
+    private static void ScanAllPairs(float[] embeddings, int n, int d, DistanceMetric metric, double[] mean, NeighborCandidates candidates, KnnOptions options)
+    {
+        var block = Math.Min(options.BlockSize, n);
+        var blocks = (n + block - 1) / block;
+        var tiles = (long)blocks * (blocks + 1) / 2;
+        var width = metric == DistanceMetric.Euclidean ? d + 2 : d;
+        using var scope = NewDisposeScope();
+        var rowsTensor = empty(block, width, ScalarType.Float32);
+        var columnsTensor = empty(block, width, ScalarType.Float32);
+        var tileTensor = empty(block, block, ScalarType.Float32);
+        var done = 0L;
+        for (var bi = 0; bi < blocks; bi++)
+        {
+            var r0 = bi * block;
+            var rows = Math.Min(block, n - r0);
+            Prepare(embeddings, d, metric, mean, r0, rows, rowsTensor, asRows: true);
+            for (var bj = bi; bj < blocks; bj++)
+            {
+                options.Cancellation.ThrowIfCancellationRequested();
+                var c0 = bj * block;
+                var columns = Math.Min(block, n - c0);
+                Prepare(embeddings, d, metric, mean, c0, columns, columnsTensor, asRows: false);
+                tileTensor.addmm_(rowsTensor, columnsTensor.t(), 0f, 1f);
+                var tile = (float*)Pointer(tileTensor);
+                ScanTile(tile, block, rows, columns, r0, c0, diagonal: bi == bj, candidates);
+                options.Progress?.Invoke(++done, tiles);
+            }
+        }
+    }
+
+    /// <summary>Both halves of a tile in parallel: rows feed the row block, columns the column block (disjoint rows off the diagonal).</summary>
+    private static void ScanTile(float* tile, int stride, int rows, int columns, int r0, int c0, bool diagonal, NeighborCandidates candidates)
+    {
+        var parts = Math.Max(2, Environment.ProcessorCount) * 2;
+        var rowChunk = (rows + parts - 1) / parts;
+        var columnChunk = ((columns + parts - 1) / parts + 7) / 8 * 8;
+        var jobs = diagonal ? parts : 2 * parts;
+        Parallel.For(0, jobs, job =>
+        {
+            if (job < parts)
+            {
+                var from = job * rowChunk;
+                var to = Math.Min(rows, from + rowChunk);
+                if (from < to) candidates.ScanRows(tile, stride, from, to, columns, r0, c0);
+            }
+            else
+            {
+                var from = (job - parts) * columnChunk;
+                var to = Math.Min(columns, from + columnChunk);
+                if (from < to) candidates.ScanColumns(tile, stride, from, to, rows, r0, c0);
+            }
+        });
+    }
+
+    /// <summary>
+    /// Writes rows [first, first+rows) into a block tensor so that one matmul gives a similarity (larger = closer):
+    /// cosine: unit centred vectors, so the product is cos; euclidean: [2x, -|x|^2, 1] against [y, 1, -|y|^2], so the
+    /// product is 2x.y - |x|^2 - |y|^2 = -|x - y|^2. Centring is done in double. Rows past the data are zeroed.
+    /// </summary>
+    private static void Prepare(float[] embeddings, int d, DistanceMetric metric, double[] mean, int first, int rows, Tensor target, bool asRows)
+    {
+        var width = (int)target.shape[1];
+        var dest = (float*)Pointer(target);
+        var capacity = (int)target.shape[0];
+        new Span<float>(dest + (long)rows * width, (capacity - rows) * width).Clear();
+        Parallel.For(0, rows, r =>
+        {
+            var src = embeddings.AsSpan((int)((long)(first + r) * d), d);
+            var row = new Span<float>(dest + (long)r * width, width);
+            var squared = 0.0;
+            for (var t = 0; t < d; t++)
+            {
+                var v = src[t] - mean[t];
+                squared += v * v;
+            }
+            if (metric == DistanceMetric.Cosine)
+            {
+                var scale = squared > 0 ? 1.0 / Math.Sqrt(squared) : 0.0;
+                for (var t = 0; t < d; t++) row[t] = (float)((src[t] - mean[t]) * scale);
+                return;
+            }
+            var factor = asRows ? 2.0 : 1.0;
+            for (var t = 0; t < d; t++) row[t] = (float)((src[t] - mean[t]) * factor);
+            row[d] = asRows ? (float)-squared : 1f;
+            row[d + 1] = asRows ? 1f : (float)-squared;
+        });
+    }
+
+    private static KnnResult Rerank(float[] embeddings, int n, int d, int k, DistanceMetric metric, double[] mean, NeighborCandidates candidates)
+    {
+        var indices = new int[(long)n * k];
+        var distances = new double[(long)n * k];
+        Parallel.For(0, n, () => (new double[d], new double[d], new List<(double, int)>(candidates.Capacity)), (i, _, buffers) =>
+        {
+            var (a, b, list) = buffers;
+            list.Clear();
+            var ownNorm = Centred(embeddings, d, mean, i, a);
+            foreach (var j in candidates.IndicesOf(i))
+            {
+                if (j < 0) continue;
+                var norm = Centred(embeddings, d, mean, j, b);
+                list.Add((Distance(a, ownNorm, b, norm, metric), j));
+            }
+            list.Sort();
+            for (var m = 0; m < k; m++)
+            {
+                indices[(long)i * k + m] = list[m].Item2;
+                distances[(long)i * k + m] = list[m].Item1;
+            }
+            return buffers;
+        }, _ => { });
+        return new KnnResult(n, k, indices, distances);
+    }
+
+    private static double Centred(float[] embeddings, int d, double[] mean, int row, double[] into)
+    {
+        var src = embeddings.AsSpan((int)((long)row * d), d);
+        var squared = 0.0;
+        for (var t = 0; t < d; t++)
+        {
+            into[t] = src[t] - mean[t];
+            squared += into[t] * into[t];
+        }
+        return Math.Sqrt(squared);
+    }
+
+    /// <summary>Distances in double: cosine as |a/|a| - b/|b||^2 / 2 (= 1 - cos, exact 0 for equal directions), euclidean as |a - b|.</summary>
+    internal static double Distance(ReadOnlySpan<double> a, double normA, ReadOnlySpan<double> b, double normB, DistanceMetric metric)
+    {
+        var sum = 0.0;
+        if (metric == DistanceMetric.Euclidean)
+        {
+            for (var t = 0; t < a.Length; t++)
+            {
+                var diff = a[t] - b[t];
+                sum += diff * diff;
+            }
+            return Math.Sqrt(sum);
+        }
+        if (normA == 0 || normB == 0) return 1.0;
+        for (var t = 0; t < a.Length; t++)
+        {
+            var diff = a[t] / normA - b[t] / normB;
+            sum += diff * diff;
+        }
+        return Math.Min(sum / 2.0, 2.0);
+    }
+
+    /// <summary>Column means in double, summed in fixed chunks and combined in order so the result does not depend on threading.</summary>
+    internal static double[] Mean(float[] embeddings, int n, int d)
+    {
+        const int chunk = 4096;
+        var chunks = (n + chunk - 1) / chunk;
+        var partials = new double[chunks][];
+        Parallel.For(0, chunks, c =>
+        {
+            var sum = new double[d];
+            for (var i = c * chunk; i < Math.Min(n, (c + 1) * chunk); i++)
+            {
+                var row = embeddings.AsSpan((int)((long)i * d), d);
+                for (var t = 0; t < d; t++) sum[t] += row[t];
+            }
+            partials[c] = sum;
+        });
+        var mean = new double[d];
+        foreach (var p in partials) for (var t = 0; t < d; t++) mean[t] += p[t];
+        for (var t = 0; t < d; t++) mean[t] /= n;
+        return mean;
+    }
+
+    private static IntPtr Pointer(Tensor t) => (IntPtr)Unsafe.AsPointer(ref MemoryMarshal.GetReference(t.bytes));
+}

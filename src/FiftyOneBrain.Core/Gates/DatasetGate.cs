@@ -1,0 +1,53 @@
+using FiftyOneBrain.Samples;
+
+namespace FiftyOneBrain.Gates;
+
+/// <summary>One bound on a numeric field: a sample violates it when its value is above Max or below Min.</summary>
+public sealed record GateCheck(string Field, double? Min = null, double? Max = null)
+{
+    public override string ToString() => Max is { } max ? $"{Field} <= {max}" : $"{Field} >= {Min}";
+
+    /// <summary>How far the value is past the bound (positive = violation), so the worst samples sort first.</summary>
+    public double Excess(double value) => Max is { } max ? value - max : Min!.Value - value;
+}
+
+public sealed record GateViolation(Sample Sample, string Field, double Value, double Excess)
+{
+    public override string ToString() => $"{Sample.Filepath} ({Field} = {Value:0.####})";
+}
+
+public sealed record GateResult(bool Passed, int Total, int Violating, int MaxCount, IReadOnlyList<string> Checks,
+    IReadOnlyList<GateViolation> Worst, int MissingValues)
+{
+    public string Summary => Passed
+        ? $"Passed: {Violating} of {Total} samples outside {string.Join(", ", Checks)} (at most {MaxCount} allowed)."
+        : $"Failed: {Violating} of {Total} samples outside {string.Join(", ", Checks)} (at most {MaxCount} allowed). Worst: {string.Join("; ", Worst.Take(5))}";
+}
+
+/// <summary>A quality gate for CI jobs: counts samples whose scores break any bound.</summary>
+public static class DatasetGate
+{
+    public static GateResult Evaluate(IReadOnlyList<Sample> samples, IReadOnlyList<GateCheck> checks, int maxCount, int worstToKeep = 10)
+    {
+        if (checks.Count == 0) throw new ArgumentException("A gate needs at least one bound (e.g. -MaxMistakenness).");
+        var violations = new List<GateViolation>();
+        var violating = 0;
+        var missing = 0;
+        foreach (var sample in samples)
+        {
+            GateViolation? worst = null;
+            foreach (var check in checks)
+            {
+                var value = FieldValues.AsDouble(sample.GetField(check.Field));
+                if (value is null) { missing++; continue; }
+                var excess = check.Excess(value.Value);
+                if (excess > 0 && (worst is null || excess > worst.Excess)) worst = new GateViolation(sample, check.Field, value.Value, excess);
+            }
+            if (worst is null) continue;
+            violating++;
+            violations.Add(worst);
+        }
+        var top = violations.OrderByDescending(v => v.Excess).Take(worstToKeep).ToList();
+        return new GateResult(violating <= maxCount, samples.Count, violating, maxCount, checks.Select(c => c.ToString()).ToList(), top, missing);
+    }
+}
