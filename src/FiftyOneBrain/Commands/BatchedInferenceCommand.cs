@@ -15,7 +15,6 @@ public abstract class BatchedInferenceCommand : SamplePipelineCommand
 {
     private const int BatchesPerChunk = 16;
     private readonly List<Sample> _pending = new();
-    private readonly CancellationTokenSource _stop = new();
     private readonly Stopwatch _clock = new();
     private ImageClassifier? _model;
     private int _done, _failed;
@@ -61,7 +60,6 @@ public abstract class BatchedInferenceCommand : SamplePipelineCommand
         _model?.Dispose();
     }
 
-    protected override void StopProcessing() => _stop.Cancel();
 
     private void Flush()
     {
@@ -83,9 +81,9 @@ public abstract class BatchedInferenceCommand : SamplePipelineCommand
                     WriteSampleError(error, "ImageUnreadable", sample);
                 },
                 count => WriteProgress(new ProgressRecord(1, Activity, $"{before + count} images") { CurrentOperation = $"{_done / Math.Max(1e-9, _clock.Elapsed.TotalSeconds):F0} images/s" }),
-                _stop.Token);
+                Stopping);
         }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
         {
             throw new PipelineStoppedException();
         }

@@ -33,7 +33,7 @@ public sealed class InvokeFoCrossValidationCommand : TrainingCommand
             ThrowRunError($"{data.Count} readable samples cannot be split into {Folds} folds.", "TooFewSamplesForFolds", ErrorCategory.InvalidData, Folds);
         var logits = CrossValidation.OutOfSampleLogits(data, Folds, Options(0),
             (fold, p) => ReportBatch(p, $"Fold {fold + 1}/{Folds}: "),
-            (fold, e) => ReportEpoch(e, $"Fold {fold + 1}/{Folds}: "), Cancel);
+            (fold, e) => ReportEpoch(e, $"Fold {fold + 1}/{Folds}: "), Stopping);
         var k = data.Classes.Length;
         for (var i = 0; i < data.Count; i++)
         {

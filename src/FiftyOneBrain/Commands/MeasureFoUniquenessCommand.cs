@@ -20,7 +20,6 @@ public sealed class MeasureFoUniquenessCommand : SamplePipelineCommand
     private const string FieldSet = "EmbeddingField";
     private const string FileSet = "EmbeddingsFile";
     private readonly List<Sample> _buffer = new();
-    private readonly CancellationTokenSource _stop = new();
 
     /// <summary>"default" (the shipped SimpleResNet) or a .fomodel path; embeds the images when no embeddings are given.</summary>
     [Parameter(ParameterSetName = ModelSet)]
@@ -52,7 +51,6 @@ public sealed class MeasureFoUniquenessCommand : SamplePipelineCommand
 
     protected override void ProcessRecord() => _buffer.AddRange(InputObject);
 
-    protected override void StopProcessing() => _stop.Cancel();
 
     protected override void EndProcessing()
     {
@@ -74,7 +72,7 @@ public sealed class MeasureFoUniquenessCommand : SamplePipelineCommand
             uniqueness = Uniqueness.Compute(matrix.Data, matrix.Rows, matrix.Columns, Metric, new KnnOptions
             {
                 Progress = ReportProgress,
-                Cancellation = _stop.Token,
+                Cancellation = Stopping,
             });
         }
         catch (BrainInputException e)
@@ -111,7 +109,7 @@ public sealed class MeasureFoUniquenessCommand : SamplePipelineCommand
             (sample, error) => WriteSampleError(error, "ImageUnreadable", sample),
             done => WriteProgress(new ProgressRecord(2, "Measure-FoUniqueness", $"Embedding images: {done} of {_buffer.Count}")
                 { PercentComplete = (int)(100L * done / _buffer.Count) }),
-            _stop.Token),
+            Stopping),
     };
 
     private string ResolvePath(string path)

@@ -39,7 +39,7 @@ public sealed class NewFoModelCommand : TrainingCommand
         var options = Options(ValidationFraction);
         var (train, validation) = ModelTrainer.Split(data.Count, ValidationFraction, options.Seed);
         using var model = ModelTrainer.Train(data, train, validation, options, ImagePreprocessing.Default,
-            p => ReportBatch(p), e => ReportEpoch(e), Cancel);
+            p => ReportBatch(p), e => ReportEpoch(e), Stopping);
         model.Save(_fullPath);
         WriteVerbose($"Saved {_fullPath} ({new FileInfo(_fullPath).Length / 1024.0:F0} KiB) after {model.Header.Training?.Seconds:F1} s of training.");
         WriteObject(model.Describe());

@@ -23,6 +23,13 @@ public abstract class SamplePipelineCommand : PSCmdlet
 
     private Sample[] _inputObject = Array.Empty<Sample>();
 
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Cancelled by Ctrl+C (StopProcessing); long Core work takes it so the run stops promptly.</summary>
+    protected CancellationToken Stopping => _stopping.Token;
+
+    protected override void StopProcessing() => _stopping.Cancel();
+
     /// <summary>Reports a per-sample problem and lets the run go on.</summary>
     protected void WriteSampleError(Exception e, string errorId, Sample sample) =>
         WriteError(FoErrors.Record(e, errorId, FoErrors.CategoryOf(e), sample));

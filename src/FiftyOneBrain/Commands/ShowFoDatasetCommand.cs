@@ -57,7 +57,6 @@ public sealed class ShowFoDatasetCommand : SamplePipelineCommand
     public SwitchParameter PassThru { get; set; }
 
     private readonly List<Sample> _samples = new();
-    private readonly CancellationTokenSource _stop = new();
 
     protected override void ProcessRecord() => _samples.AddRange(InputObject.Where(s => s is not null));
 
@@ -112,7 +111,7 @@ public sealed class ShowFoDatasetCommand : SamplePipelineCommand
     {
         var done = 0;
         var paths = samples.Select(s => s.Filepath).ToArray();
-        var work = Task.Run(() => ThumbnailMaker.MakeAll(paths, ThumbnailSize, () => Interlocked.Increment(ref done), _stop.Token));
+        var work = Task.Run(() => ThumbnailMaker.MakeAll(paths, ThumbnailSize, () => Interlocked.Increment(ref done), Stopping));
         var progress = new ProgressRecord(1, "Show-FoDataset", "Making thumbnails");
         while (!work.Wait(200))
         {
@@ -162,5 +161,4 @@ public sealed class ShowFoDatasetCommand : SamplePipelineCommand
         }
     }
 
-    protected override void StopProcessing() => _stop.Cancel();
 }

@@ -15,7 +15,6 @@ namespace FiftyOneBrain.PowerShell.Commands;
 public abstract class TrainingCommand : SamplePipelineCommand
 {
     private readonly List<Sample> _samples = new();
-    private readonly CancellationTokenSource _stop = new();
 
     /// <summary>The field holding each sample's ground-truth Classification.</summary>
     [Parameter(Mandatory = true)]
@@ -50,8 +49,6 @@ public abstract class TrainingCommand : SamplePipelineCommand
     [ValidateNotNullOrEmpty]
     public string[]? Classes { get; set; }
 
-    protected CancellationToken Cancel => _stop.Token;
-
     protected TrainingOptions Options(double validationFraction) => new()
     {
         Width = Width, Epochs = Epochs, BatchSize = BatchSize, LearningRate = LearningRate,
@@ -77,8 +74,6 @@ public abstract class TrainingCommand : SamplePipelineCommand
 
     protected override void ProcessRecord() => _samples.AddRange(InputObject);
 
-    protected override void StopProcessing() => _stop.Cancel();
-
     protected override void EndProcessing()
     {
         int[] labels;
@@ -101,7 +96,7 @@ public abstract class TrainingCommand : SamplePipelineCommand
             var data = Decode(labels, classes);
             Train(data);
         }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
         {
             throw new PipelineStoppedException();
         }
@@ -118,7 +113,7 @@ public abstract class TrainingCommand : SamplePipelineCommand
         var data = LabeledImageSet.Decode(_samples, labels, classes, ImagePreprocessing.Default,
             (sample, error) => WriteSampleError(error, "ImageUnreadable", sample),
             done => WriteProgress(new ProgressRecord(2, activity, $"{done} of {_samples.Count}") { PercentComplete = (int)(100L * done / Math.Max(1, _samples.Count)) }),
-            _stop.Token);
+            Stopping);
         WriteVerbose($"Decoded {data.Count} images in {clock.Elapsed.TotalSeconds:F1} s ({_samples.Count - data.Count} unreadable).");
         if (data.Count < 2) ThrowRunError($"Only {data.Count} readable images; training needs at least 2.", "TooFewImages", ErrorCategory.InvalidData, LabelField);
         return data;
