@@ -32,7 +32,7 @@ function Say([string] $Text) { [Console]::WriteLine($Text) }
 $gflops = [FiftyOneBrain.Models.ComputeLimit]::MatmulGflops(1024, 3.0)
 Say ('libtorch fp32 matmul: {0:N1} GFLOP/s on {1} threads' -f $gflops, [FiftyOneBrain.Models.TorchRuntime]::Threads)
 
-$samples = @(Import-FoDataset $DataDirectory -Format FashionMNIST -Split test -MaxSamples $Images)
+[FiftyOneBrain.Samples.Sample[]] $samples = @(Import-FoDataset $DataDirectory -Format FashionMNIST -Split test -MaxSamples $Images)
 $clock = [Diagnostics.Stopwatch]::StartNew()
 foreach ($batch in [FiftyOneBrain.Models.DecodedBatchStream]::Read($samples, $BatchSize, [FiftyOneBrain.Models.ImagePreprocessing]::Default, [Threading.CancellationToken]::None)) { }
 $decodeRate = $samples.Count / $clock.Elapsed.TotalSeconds
@@ -49,7 +49,8 @@ foreach ($w in $EmbeddingWidths) {
 }
 
 $results = [Collections.Generic.List[object]]::new()
-$python = (Get-Command python3 -ErrorAction Ignore)
+# Debian's interpreter, where python3-torch installs (a python3 earlier on PATH may lack torch)
+$python = if ([IO.File]::Exists('/usr/bin/python3')) { '/usr/bin/python3' } else { (Get-Command python3 -ErrorAction Ignore).Source }
 foreach ($model in $models) {
     $shape = $model.Header.Shape
     $null = $samples[0..($BatchSize - 1)] | Get-FoEmbedding -Model $model.Path -BatchSize $BatchSize   # warm-up: kernels, threads
@@ -59,7 +60,7 @@ foreach ($model in $models) {
     $limit = [FiftyOneBrain.Models.ComputeLimit]::ImagesPerSecond($gflops, $shape.MultiplyAdds, $false)
     $reference = $null
     if ($python) {
-        $line = & python3 ([IO.Path]::Combine($PSScriptRoot, 'torch_reference.py')) $shape.Width $BatchSize ([Math]::Min($Images, 3000)) 2>$null
+        $line = & $python ([IO.Path]::Combine($PSScriptRoot, 'torch_reference.py')) $shape.Width $BatchSize ([Math]::Min($Images, 3000)) 2>$null
         if ($LASTEXITCODE -eq 0 -and $line) { $reference = $line }
     }
     Say ('Get-FoEmbedding {0}: {1:N1} M multiply-adds/image, {2} images in {3:N1} s = {4:N0} images/s; FLOP limit {5:N0} images/s; ratio {6:P0}' -f
