@@ -71,8 +71,9 @@ foreach ($model in $models) {
     } else {
         Say '    PyTorch reference: python3-torch not installed (build.sh Bench installs it)'
     }
-    $results.Add([ordered]@{ kind = 'embedding'; model = $model.Name; width = $shape.Width; multiplyAdds = $shape.MultiplyAdds; images = $out.Count;
-        imagesPerSecond = $rate; limitImagesPerSecond = $limit; ratio = $rate / $limit; pytorch = $reference })
+    # plain .NET values only: JsonSerializer cannot walk PowerShell's wrappers (e.g. native command output)
+    $results.Add([ordered]@{ kind = 'embedding'; model = [string]$model.Name; width = [double]$shape.Width; multiplyAdds = [long]$shape.MultiplyAdds;
+        images = [int]$out.Count; imagesPerSecond = [double]$rate; limitImagesPerSecond = [double]$limit; ratio = [double]($rate / $limit); pytorch = [string]$reference })
 }
 
 if ($TrainImages -gt 0) {
@@ -85,8 +86,8 @@ if ($TrainImages -gt 0) {
         $limit = [FiftyOneBrain.Models.ComputeLimit]::ImagesPerSecond($gflops, $shape.MultiplyAdds, $true)
         Say ('Training epoch width {0}: {1} images in {2:N1} s = {3:N0} images/s; FLOP limit {4:N0} images/s; ratio {5:P0}' -f
             $w, $m.TrainingSamples, $seconds, $rate, $limit, ($rate / $limit))
-        $results.Add([ordered]@{ kind = 'training-epoch'; width = $w; multiplyAdds = $shape.MultiplyAdds; images = $m.TrainingSamples;
-            seconds = $seconds; imagesPerSecond = $rate; limitImagesPerSecond = $limit; ratio = $rate / $limit })
+        $results.Add([ordered]@{ kind = 'training-epoch'; width = [double]$w; multiplyAdds = [long]$shape.MultiplyAdds; images = [int]$m.TrainingSamples;
+            seconds = [double]$seconds; imagesPerSecond = [double]$rate; limitImagesPerSecond = [double]$limit; ratio = [double]($rate / $limit) })
     }
 }
 
@@ -94,7 +95,7 @@ $load = if ([IO.File]::Exists('/proc/loadavg')) { [IO.File]::ReadAllText('/proc/
 Say "load average during the run: $load"
 $resultsDir = [IO.Path]::Combine($PSScriptRoot, '..', 'results')
 [void][IO.Directory]::CreateDirectory($resultsDir)
-$json = [Text.Json.JsonSerializer]::Serialize(@{ gflops = $gflops; decodeImagesPerSecond = $decodeRate; loadAverage = $load; results = $results.ToArray() },
+$json = [Text.Json.JsonSerializer]::Serialize(@{ gflops = [double]$gflops; decodeImagesPerSecond = [double]$decodeRate; loadAverage = [string]$load; results = $results.ToArray() },
     [Text.Json.JsonSerializerOptions]@{ WriteIndented = $true })
 [IO.File]::WriteAllText([IO.Path]::Combine($resultsDir, 'models.json'), $json)
 [IO.Directory]::Delete($work, $true)
