@@ -32,7 +32,7 @@ function Say([string] $Text) { [Console]::WriteLine($Text) }
 $gflops = [FiftyOneBrain.Models.ComputeLimit]::MatmulGflops(1024, 3.0)
 Say ('libtorch fp32 matmul: {0:N1} GFLOP/s on {1} threads' -f $gflops, [FiftyOneBrain.Models.TorchRuntime]::Threads)
 
-$samples = @(Import-FoDataset $DataDirectory -Format FashionMNIST -Split test -MaxSamples $Images)
+[FiftyOneBrain.Samples.Sample[]] $samples = @(Import-FoDataset $DataDirectory -Format FashionMNIST -Split test -MaxSamples $Images)
 $clock = [Diagnostics.Stopwatch]::StartNew()
 foreach ($batch in [FiftyOneBrain.Models.DecodedBatchStream]::Read($samples, $BatchSize, [FiftyOneBrain.Models.ImagePreprocessing]::Default, [Threading.CancellationToken]::None)) { }
 $decodeRate = $samples.Count / $clock.Elapsed.TotalSeconds
@@ -49,7 +49,8 @@ foreach ($w in $EmbeddingWidths) {
 }
 
 $results = [Collections.Generic.List[object]]::new()
-$python = (Get-Command python3 -ErrorAction Ignore)
+# Debian's interpreter, where python3-torch installs (a python3 earlier on PATH may lack torch)
+$python = if ([IO.File]::Exists('/usr/bin/python3')) { '/usr/bin/python3' } else { (Get-Command python3 -ErrorAction Ignore).Source }
 foreach ($model in $models) {
     $shape = $model.Header.Shape
     $null = $samples[0..($BatchSize - 1)] | Get-FoEmbedding -Model $model.Path -BatchSize $BatchSize   # warm-up: kernels, threads
@@ -59,7 +60,7 @@ foreach ($model in $models) {
     $limit = [FiftyOneBrain.Models.ComputeLimit]::ImagesPerSecond($gflops, $shape.MultiplyAdds, $false)
     $reference = $null
     if ($python) {
-        $line = & python3 ([IO.Path]::Combine($PSScriptRoot, 'torch_reference.py')) $shape.Width $BatchSize ([Math]::Min($Images, 3000)) 2>$null
+        $line = & $python ([IO.Path]::Combine($PSScriptRoot, 'torch_reference.py')) $shape.Width $BatchSize ([Math]::Min($Images, 3000)) 2>$null
         if ($LASTEXITCODE -eq 0 -and $line) { $reference = $line }
     }
     Say ('Get-FoEmbedding {0}: {1:N1} M multiply-adds/image, {2} images in {3:N1} s = {4:N0} images/s; FLOP limit {5:N0} images/s; ratio {6:P0}' -f
@@ -70,8 +71,9 @@ foreach ($model in $models) {
     } else {
         Say '    PyTorch reference: python3-torch not installed (build.sh Bench installs it)'
     }
-    $results.Add([ordered]@{ kind = 'embedding'; model = $model.Name; width = $shape.Width; multiplyAdds = $shape.MultiplyAdds; images = $out.Count;
-        imagesPerSecond = $rate; limitImagesPerSecond = $limit; ratio = $rate / $limit; pytorch = $reference })
+    # plain .NET values only: JsonSerializer cannot walk PowerShell's wrappers (e.g. native command output)
+    $results.Add([ordered]@{ kind = 'embedding'; model = [string]$model.Name; width = [double]$shape.Width; multiplyAdds = [long]$shape.MultiplyAdds;
+        images = [int]$out.Count; imagesPerSecond = [double]$rate; limitImagesPerSecond = [double]$limit; ratio = [double]($rate / $limit); pytorch = [string]$reference })
 }
 
 if ($TrainImages -gt 0) {
@@ -84,8 +86,8 @@ if ($TrainImages -gt 0) {
         $limit = [FiftyOneBrain.Models.ComputeLimit]::ImagesPerSecond($gflops, $shape.MultiplyAdds, $true)
         Say ('Training epoch width {0}: {1} images in {2:N1} s = {3:N0} images/s; FLOP limit {4:N0} images/s; ratio {5:P0}' -f
             $w, $m.TrainingSamples, $seconds, $rate, $limit, ($rate / $limit))
-        $results.Add([ordered]@{ kind = 'training-epoch'; width = $w; multiplyAdds = $shape.MultiplyAdds; images = $m.TrainingSamples;
-            seconds = $seconds; imagesPerSecond = $rate; limitImagesPerSecond = $limit; ratio = $rate / $limit })
+        $results.Add([ordered]@{ kind = 'training-epoch'; width = [double]$w; multiplyAdds = [long]$shape.MultiplyAdds; images = [int]$m.TrainingSamples;
+            seconds = [double]$seconds; imagesPerSecond = [double]$rate; limitImagesPerSecond = [double]$limit; ratio = [double]($rate / $limit) })
     }
 }
 
@@ -93,7 +95,7 @@ $load = if ([IO.File]::Exists('/proc/loadavg')) { [IO.File]::ReadAllText('/proc/
 Say "load average during the run: $load"
 $resultsDir = [IO.Path]::Combine($PSScriptRoot, '..', 'results')
 [void][IO.Directory]::CreateDirectory($resultsDir)
-$json = [Text.Json.JsonSerializer]::Serialize(@{ gflops = $gflops; decodeImagesPerSecond = $decodeRate; loadAverage = $load; results = $results.ToArray() },
+$json = [Text.Json.JsonSerializer]::Serialize(@{ gflops = [double]$gflops; decodeImagesPerSecond = [double]$decodeRate; loadAverage = [string]$load; results = $results.ToArray() },
     [Text.Json.JsonSerializerOptions]@{ WriteIndented = $true })
 [IO.File]::WriteAllText([IO.Path]::Combine($resultsDir, 'models.json'), $json)
 [IO.Directory]::Delete($work, $true)

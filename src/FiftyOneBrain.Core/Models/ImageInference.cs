@@ -23,6 +23,7 @@ public static class ImageInference
         var classes = model.Classes.Count;
         var dim = model.Shape.EmbeddingDimension;
         var done = 0;
+        TorchRuntime.UseThreadsFor((double)model.Shape.MultiplyAdds * batchSize);
         foreach (var batch in DecodedBatchStream.Read(samples, batchSize, model.Preprocessing, cancel))
         {
             foreach (var (sample, error) in batch.Failures) onFailure(sample, error);

@@ -66,6 +66,7 @@ public static class ModelTrainer
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
+            TorchRuntime.UseThreadsFor(3.0 * model.Shape.MultiplyAdds * options.BatchSize); // forward + two backward passes; validation may have changed it
             rng.Shuffle(order);
             net.train();
             double lossSum = 0;
@@ -130,6 +131,7 @@ public static class ModelTrainer
         var result = new float[indices.Count * k];
         var assembler = new BatchAssembler(data, model.Preprocessing);
         var buffer = new float[batchSize * data.BytesPerImage];
+        TorchRuntime.UseThreadsFor((double)model.Shape.MultiplyAdds * batchSize);
         var all = indices.ToArray();
         for (var start = 0; start < all.Length; start += batchSize)
         {

@@ -42,7 +42,7 @@ public abstract class BatchedInferenceCommand : SamplePipelineCommand
     {
         ValidateParameters();
         _model = ModelCommandSupport.LoadModel(this, Model);
-        WriteVerbose($"Loaded {_model.Describe()}; {TorchRuntime.Threads} threads, batches of {BatchSize}.");
+        WriteVerbose($"Loaded {_model.Describe()}; batches of {BatchSize}, up to {TorchRuntime.Threads} threads.");
         _clock.Start();
     }
 

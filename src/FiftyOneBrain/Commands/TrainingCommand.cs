@@ -89,7 +89,7 @@ public abstract class TrainingCommand : SamplePipelineCommand
         }
         if (!Confirm(_samples.Count, classes.Length)) return;
         ModelCommandSupport.RequireTorch(this);
-        WriteVerbose($"{_samples.Count} samples, {classes.Length} classes, seed {EffectiveSeed}, width {Width}, {TorchRuntime.Threads} threads.");
+        WriteVerbose($"{_samples.Count} samples, {classes.Length} classes, seed {EffectiveSeed}, width {Width}, up to {TorchRuntime.Threads} threads.");
 
         try
         {
