@@ -2,56 +2,74 @@
 .SYNOPSIS
     The single entry point to build, test, package and demo FiftyOneBrain.
 .DESCRIPTION
-    Runs under pwsh and under the repo's script host (tools/FoHost) alike, so it uses .NET APIs
-    rather than Utility/Management cmdlets. build.sh installs the machine prerequisites first.
+    Runs in pwsh 7.4 or later. build.sh installs the machine prerequisites and the repo's pinned pwsh
+    (.config/dotnet-tools.json) first; with a pwsh of your own, `./build.ps1 -Task Test` does the same
+    once the Debian packages are there.
 .EXAMPLE
-    ./build.sh Test        # or: dotnet run --project tools/FoHost -c Release -- build.ps1 -Task Test
+    ./build.ps1 -Task Test
+.EXAMPLE
+    ./build.ps1 -Task Walkthrough -Arguments @{ Samples = 2000 }
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package', 'Walkthrough', 'TrainDefaultModel', 'Bench')]
+    [ValidateSet('Build', 'Test', 'Package', 'Walkthrough', 'TrainDefaultModel', 'Bench', 'Fuzz', 'Mutation')]
     [string] $Task = 'Build',
     [string] $Configuration = 'Release',
-    # Extra arguments for the Walkthrough / Bench scripts, e.g. -Arguments @{ Samples = 2000 }
+    # Extra arguments for the Walkthrough / Bench / Fuzz scripts, e.g. -Arguments @{ Samples = 2000 }
     [hashtable] $Arguments = @{}
 )
 $ErrorActionPreference = 'Stop'
 $root = $PSScriptRoot
-$module = [IO.Path]::Combine($root, 'out', 'FiftyOneBrain', 'FiftyOneBrain.psd1')
+$module = Join-Path $root 'out' 'FiftyOneBrain' 'FiftyOneBrain.psd1'
+$results = Join-Path $root 'out' 'test-results'
 
-function Invoke-Native([string] $File, [string[]] $ArgumentList) {
+function Invoke-Native {
+    param([string] $File, [string[]] $ArgumentList)
     & $File @ArgumentList
     if ($LASTEXITCODE -ne 0) { throw "$File $($ArgumentList -join ' ') failed with exit code $LASTEXITCODE" }
 }
 
 function Invoke-Build {
-    Invoke-Native dotnet @('build', [IO.Path]::Combine($root, 'FiftyOneBrain.sln'), '-c', $Configuration, '-nologo', '-v:q', '-clp:NoSummary')
+    Invoke-Native dotnet @('build', (Join-Path $root 'FiftyOneBrain.sln'), '-c', $Configuration, '-nologo', '-v:q', '-clp:NoSummary')
+}
+
+function Get-TestCount {
+    # Counts from a JUnit XML file (xunit's JUnit logger and Pester both write one).
+    param([string] $Path)
+    if (-not (Test-Path $Path)) { return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+    $suites = ([xml](Get-Content $Path -Raw)).SelectNodes('//testsuite')
+    $total = ($suites | Measure-Object -Property tests -Sum).Sum
+    $failed = ($suites | ForEach-Object { [int]$_.failures + [int]$_.errors } | Measure-Object -Sum).Sum
+    $skipped = ($suites | Measure-Object -Property skipped -Sum).Sum
+    [pscustomobject]@{ Passed = $total - $failed - $skipped; Failed = $failed; Skipped = $skipped }
 }
 
 function Invoke-Test {
     Invoke-Build
-    $passed = 0; $failed = 0; $skipped = 0; $ran = 0
-    foreach ($project in 'FiftyOneBrain.Core.Tests', 'FiftyOneBrain.Module.Tests') {
-        $path = [IO.Path]::Combine($root, 'tests', $project)
-        & dotnet test $path -c $Configuration --no-build -nologo 2>&1 | ForEach-Object {
-            $line = "$_"
-            [Console]::WriteLine($line)
-            if ($line -match '(Passed|Failed)!\s+-\s+Failed:\s+(\d+),\s+Passed:\s+(\d+),\s+Skipped:\s+(\d+)') {
-                $failed += [int]$Matches[2]; $passed += [int]$Matches[3]; $skipped += [int]$Matches[4]; $ran++
-            }
-        }
-        if ($LASTEXITCODE -ne 0 -and $ran -eq 0) { $failed++ }
-        $ran = 0
-    }
-    [Console]::WriteLine("$passed passed, $failed failed, $skipped skipped")
+    Invoke-Native dotnet @('restore', (Join-Path $root 'build' 'TestTools.proj'), '-nologo', '-v:q')
+    $null = New-Item -ItemType Directory -Path $results -Force
+    Get-ChildItem $results -Filter *.xml | Remove-Item
+
+    $xunitXml = Join-Path $results 'xunit.xml'
+    & dotnet test (Join-Path $root 'tests' 'FiftyOneBrain.Core.Tests') -c $Configuration --no-build -nologo `
+        --logger "junit;LogFilePath=$xunitXml"
+    $pesterXml = Join-Path $results 'pester.xml'
+    & (Join-Path $root 'tests' 'Invoke-ModuleTests.ps1') -OutputFile $pesterXml
+
+    $counts = @(Get-TestCount $xunitXml; Get-TestCount $pesterXml)
+    $passed = ($counts | Measure-Object Passed -Sum).Sum
+    $failed = ($counts | Measure-Object Failed -Sum).Sum
+    $skipped = ($counts | Measure-Object Skipped -Sum).Sum
+    Write-Host "xunit: $($counts[0].Passed) passed, $($counts[0].Failed) failed; Pester: $($counts[1].Passed) passed, $($counts[1].Failed) failed"
+    Write-Host "$passed passed, $failed failed, $skipped skipped"
     if ($failed -gt 0) { exit 1 }
 }
 
-function Invoke-Script([string] $RelativePath) {
+function Invoke-Script {
+    param([string] $RelativePath)
     Invoke-Build
     Import-Module $module -Force
-    $script = [IO.Path]::Combine($root, $RelativePath)
-    & $script @Arguments
+    & (Join-Path $root $RelativePath) @Arguments
 }
 
 switch ($Task) {
@@ -61,4 +79,6 @@ switch ($Task) {
     'TrainDefaultModel' { Invoke-Script 'build/TrainDefaultModel.ps1' }
     'Bench'             { Invoke-Script 'bench/Run-Benchmarks.ps1' }
     'Package'           { Invoke-Script 'build/Package.ps1' }
+    'Fuzz'              { Invoke-Script 'tests/Fuzz/Invoke-Fuzzing.ps1' }
+    'Mutation'          { Invoke-Script 'build/Invoke-MutationTests.ps1' }
 }

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Fresh-machine entry point (Debian 12 + .NET SDK): installs the Debian packages the task needs,
-# builds the PowerShell script host and runs build.ps1 -Task <task> in it.
+# restores the repo's pinned pwsh (.config/dotnet-tools.json) and runs build.ps1 -Task <task> in it.
 #   ./build.sh Walkthrough     the label-mistake walkthrough on Fashion-MNIST
-#   ./build.sh Test            every unit and module test; ends with "N passed, N failed"
+#   ./build.sh Test            every xunit and Pester test; ends with "N passed, N failed"
 set -euo pipefail
 cd "$(dirname "$0")"
 task=${1:-Build}
@@ -11,6 +11,7 @@ shift || true
 packages=(patchelf dataset-fashion-mnist)
 case "$task" in
   Test)  packages+=(chromium chromium-driver python3-skimage) ;;
+  Fuzz)  packages+=(afl++) ;;
   Bench) packages+=(python3-sklearn libopenblas0-pthread python3-torch) ;;
 esac
 missing=()
@@ -24,5 +25,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-dotnet build tools/FoHost/FoHost.csproj -c Release -nologo -v:q -clp:NoSummary >/dev/null
-exec dotnet tools/FoHost/bin/Release/net10.0/linux-x64/FoHost.dll build.ps1 -Task "$task" "$@"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 POWERSHELL_TELEMETRY_OPTOUT=1 POWERSHELL_UPDATECHECK=Off
+dotnet tool restore >/dev/null
+exec dotnet tool run pwsh -NoLogo -NoProfile -File build.ps1 -Task "$task" "$@"
