@@ -148,23 +148,27 @@ function Find-BrowserElement {
 
 function Invoke-BrowserClick {
     # Clicks the middle of the element (the first one the selector matches, or the one with -Id).
-    param([Parameter(Mandatory)] [pscustomobject] $Browser, [string] $Selector, [string] $Id = (Find-BrowserElement $Browser $Selector))
+    param([Parameter(Mandatory)] [pscustomobject] $Browser, [string] $Selector, [string] $Id)
+    if (-not $Id) { $Id = Find-BrowserElement $Browser $Selector }
     $null = Invoke-BrowserCommand -Browser $Browser -Method Post -Path "element/$Id/click"
 }
 
 function Get-BrowserText {
-    # The element's rendered text.
-    param([Parameter(Mandatory)] [pscustomobject] $Browser, [string] $Selector, [string] $Id = (Find-BrowserElement $Browser $Selector))
+    # The element's rendered text (the first one the selector matches, or the one with -Id).
+    param([Parameter(Mandatory)] [pscustomobject] $Browser, [string] $Selector, [string] $Id)
+    if (-not $Id) { $Id = Find-BrowserElement $Browser $Selector }
     Invoke-BrowserCommand -Browser $Browser -Method Get -Path "element/$Id/text"
 }
 
 function Get-BrowserAttribute {
-    param([Parameter(Mandatory)] [pscustomobject] $Browser, [string] $Selector, [Parameter(Mandatory)] [string] $Name,
-        [string] $Id = (Find-BrowserElement $Browser $Selector))
+    # The element's attribute (the first one the selector matches, or the one with -Id).
+    param([Parameter(Mandatory)] [pscustomobject] $Browser, [string] $Selector, [Parameter(Mandatory)] [string] $Name, [string] $Id)
+    if (-not $Id) { $Id = Find-BrowserElement $Browser $Selector }
     Invoke-BrowserCommand -Browser $Browser -Method Get -Path "element/$Id/attribute/$Name"
 }
 
 function Save-BrowserScreenshot {
+    # Writes what the browser's viewport shows as a PNG and returns the file.
     param([Parameter(Mandatory)] [pscustomobject] $Browser, [Parameter(Mandatory)] [string] $Path)
     $png = [Convert]::FromBase64String((Invoke-BrowserCommand -Browser $Browser -Method Get -Path 'screenshot'))
     Set-Content -Path $Path -Value $png -AsByteStream

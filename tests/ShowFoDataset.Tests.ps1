@@ -9,8 +9,8 @@ BeforeAll {
         $Matches[1] | ConvertFrom-Json
     }
 
-    function New-FiveSamples([string] $Directory) {
-        # Five samples a..e with a mistakenness of 0.3, 0.9, 0.1, 0.7, 0.5; their PNGs are written by New-TestImages.
+    function New-LetterSample([string] $Directory) {
+        # Five samples a..e with a mistakenness of 0.3, 0.9, 0.1, 0.7, 0.5; their PNGs are written by New-TestImage.
         $scores = 0.3, 0.9, 0.1, 0.7, 0.5
         foreach ($i in 0..4) {
             $name = [string][char](97 + $i)
@@ -19,7 +19,7 @@ BeforeAll {
         }
     }
 
-    function New-TestImages([string] $Directory, [string[]] $Name) {
+    function New-TestImage([string] $Directory, [string[]] $Name) {
         foreach ($n in $Name) { $null = New-TestPng (Join-Path $Directory $n) -Width 40 -Height 30 -From 30, 60, 120 -To 200, 180, 90 }
     }
 }
@@ -28,12 +28,12 @@ Describe 'Show-FoDataset' {
     BeforeEach {
         $dir = (New-Item -ItemType Directory -Path (Join-Path $TestDrive (New-Guid))).FullName
         $page = Join-Path $dir 'gallery.html'
-        $samples = New-FiveSamples $dir
+        $samples = New-LetterSample $dir
     }
 
     Context 'writing the page' {
         It 'writes one page with a card per sample and outputs its file' {
-            New-TestImages $dir a.png, b.png, c.png, d.png, e.png
+            New-TestImage $dir a.png, b.png, c.png, d.png, e.png
 
             $out = $samples | Show-FoDataset -Path $page -Verbose -ErrorVariable errors 4>&1
             $verbose = $out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
@@ -51,7 +51,7 @@ Describe 'Show-FoDataset' {
         }
 
         It 'puts the top samples on the page with -SortBy, -Descending and -First' {
-            New-TestImages $dir a.png, b.png, c.png, d.png, e.png
+            New-TestImage $dir a.png, b.png, c.png, d.png, e.png
 
             $null = $samples | Show-FoDataset $page -SortBy Mistakenness -Descending -First 3 -ErrorVariable errors
 
@@ -66,7 +66,7 @@ Describe 'Show-FoDataset' {
         }
 
         It 'passes every sample on in input order with -PassThru' {
-            New-TestImages $dir a.png, b.png, c.png, d.png, e.png
+            New-TestImage $dir a.png, b.png, c.png, d.png, e.png
 
             $out = $samples | Show-FoDataset -Path $page -SortBy mistakenness -First 1 -PassThru -ErrorVariable errors |
                 ForEach-Object { $_.mistakenness }
@@ -77,7 +77,7 @@ Describe 'Show-FoDataset' {
         }
 
         It 'writes no page and outputs nothing with -WhatIf' {
-            New-TestImages $dir a.png, b.png, c.png, d.png, e.png
+            New-TestImage $dir a.png, b.png, c.png, d.png, e.png
 
             $out = $samples | Show-FoDataset -Path $page -WhatIf -ErrorVariable errors
 
@@ -90,7 +90,7 @@ Describe 'Show-FoDataset' {
 
     Context 'problems' {
         It 'reports an unreadable image as a per-sample error and keeps its card on the page' {
-            New-TestImages $dir a.png, c.png, d.png, e.png             # b.png is missing
+            New-TestImage $dir a.png, c.png, d.png, e.png             # b.png is missing
             Set-Content -Path (Join-Path $dir 'd.png') -Value 'not a png' # d.png is garbage
 
             $out = $samples | Show-FoDataset -Path $page -ErrorVariable errors -ErrorAction SilentlyContinue
@@ -108,7 +108,7 @@ Describe 'Show-FoDataset' {
         }
 
         It 'stops with one clear error when sorting by a field no sample has' {
-            New-TestImages $dir a.png, b.png, c.png, d.png, e.png
+            New-TestImage $dir a.png, b.png, c.png, d.png, e.png
 
             # Output and non-terminating errors land in $written: the thrown error must be the only one.
             $written = [System.Collections.Generic.List[object]]::new()
@@ -135,7 +135,7 @@ Describe 'Show-FoDataset' {
             }
 
             It 'warns about unknown -Fields and about -Open, but still writes the page' {
-                New-TestImages $dir a.png, b.png, c.png, d.png, e.png
+                New-TestImage $dir a.png, b.png, c.png, d.png, e.png
 
                 $null = $samples | Show-FoDataset -Path $page -Fields mistakenness, hardnes -Open -WarningVariable warned -WarningAction SilentlyContinue -ErrorVariable errors
 
