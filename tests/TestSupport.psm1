@@ -74,9 +74,9 @@ function Write-PngChunk([System.IO.Stream] $Stream, [string] $Type, [byte[]] $Da
     $length = [BitConverter]::GetBytes([uint32]$Data.Length); [Array]::Reverse($length)
     $Stream.Write($length, 0, 4)
     $Stream.Write($body, 0, $body.Length)
-    $crc = [uint32]0xFFFFFFFF
+    $crc = 0xFFFFFFFFu
     foreach ($b in $body) { $crc = $crcTable[($crc -bxor $b) -band 0xFF] -bxor ($crc -shr 8) }
-    $tail = [BitConverter]::GetBytes([uint32]($crc -bxor 0xFFFFFFFF)); [Array]::Reverse($tail)
+    $tail = [BitConverter]::GetBytes([uint32]($crc -bxor 0xFFFFFFFFu)); [Array]::Reverse($tail)
     $Stream.Write($tail, 0, 4)
 }
 
