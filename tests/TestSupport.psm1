@@ -65,7 +65,7 @@ function Invoke-ChildPwsh {
 $crcTable = [uint32[]]::new(256)
 for ($n = 0; $n -lt 256; $n++) {
     $c = [uint32]$n
-    for ($k = 0; $k -lt 8; $k++) { $c = ($c -band 1) ? (0xEDB88320 -bxor ($c -shr 1)) : ($c -shr 1) }
+    for ($k = 0; $k -lt 8; $k++) { $c = ($c -band 1) ? (0xEDB88320u -bxor ($c -shr 1)) : ($c -shr 1) }
     $crcTable[$n] = $c
 }
 
@@ -74,9 +74,9 @@ function Write-PngChunk([System.IO.Stream] $Stream, [string] $Type, [byte[]] $Da
     $length = [BitConverter]::GetBytes([uint32]$Data.Length); [Array]::Reverse($length)
     $Stream.Write($length, 0, 4)
     $Stream.Write($body, 0, $body.Length)
-    $crc = [uint32]0xFFFFFFFF
+    $crc = [uint32]0xFFFFFFFFu
     foreach ($b in $body) { $crc = $crcTable[($crc -bxor $b) -band 0xFF] -bxor ($crc -shr 8) }
-    $tail = [BitConverter]::GetBytes([uint32]($crc -bxor 0xFFFFFFFF)); [Array]::Reverse($tail)
+    $tail = [BitConverter]::GetBytes([uint32]($crc -bxor 0xFFFFFFFFu)); [Array]::Reverse($tail)
     $Stream.Write($tail, 0, 4)
 }
 
