@@ -1,3 +1,6 @@
+[Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseDeclaredVarsMoreThanAssignments', '', Justification = 'BeforeAll and BeforeEach variables are read by the tests')]
+param()
+
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module (Get-StagedModulePath) -Force
@@ -54,9 +57,9 @@ Describe 'Import-FoDataset' {
         }
 
         It 'reports a label index out of range once, naming the labels file' {
-            Write-GzipIdx (Join-Path $dir t10k-images-idx3-ubyte.gz) ([byte[]]::new(3 * 2 * 2)) 3, 2, 2
+            Write-GzipIdx (Join-Path $dir t10k-images-idx3-ubyte.gz) -Data ([byte[]]::new(3 * 2 * 2)) -Dimensions 3, 2, 2
             $labels = Join-Path $dir t10k-labels-idx1-ubyte.gz
-            Write-GzipIdx $labels ([byte[]](7, 10, 3)) 3
+            Write-GzipIdx $labels -Data ([byte[]](7, 10, 3)) -Dimensions 3
 
             $digits = Import-FoDataset $dir -Format MNIST -Split test -Destination (Join-Path $dir cache) -LabelField digit -ErrorVariable errors -ErrorAction SilentlyContinue |
                 ForEach-Object { $_.digit.Label }

@@ -1,3 +1,6 @@
+[Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseDeclaredVarsMoreThanAssignments', '', Justification = 'BeforeAll and BeforeEach variables are read by the tests')]
+param()
+
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module (Get-StagedModulePath) -Force
@@ -35,7 +38,7 @@ Describe 'Measure-FoUniqueness' {
         }
 
         It 'reads an .npy file in input order and measures Euclidean distance' {
-            $npy = Write-Npy (Join-Path $TestDrive 'five.npy') 0, 1, 3, 7, 15 -Rows 5 -Columns 1
+            $npy = Write-Npy (Join-Path $TestDrive 'five.npy') -Data 0, 1, 3, 7, 15 -Rows 5 -Columns 1
 
             0..4 | ForEach-Object { New-FoSample "/data/$_.png" } |
                 Measure-FoUniqueness -Embeddings $npy -Metric Euclidean -UniquenessField u |
@@ -73,7 +76,7 @@ Describe 'Measure-FoUniqueness' {
         }
 
         It 'stops when the .npy file has a row count other than the number of samples' {
-            $npy = Write-Npy (Join-Path $TestDrive 'six.npy') 0, 1, 3, 7, 15, 16 -Rows 6 -Columns 1
+            $npy = Write-Npy (Join-Path $TestDrive 'six.npy') -Data 0, 1, 3, 7, 15, 16 -Rows 6 -Columns 1
             $scored = [System.Collections.Generic.List[object]]::new()
 
             $thrown = { 0..4 | ForEach-Object { New-FoSample "/data/$_.png" } | Measure-FoUniqueness -Embeddings $npy | ForEach-Object { $scored.Add($_) } } |

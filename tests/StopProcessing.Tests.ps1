@@ -1,6 +1,10 @@
+[Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseDeclaredVarsMoreThanAssignments', '', Justification = 'BeforeAll and BeforeEach variables are read by the tests')]
+param()
+
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module (Get-StagedModulePath) -Force
+    # An error no test expects fails that test.
     $ErrorActionPreference = 'Stop'
 
     # Starts a script in a new runspace with the module imported, stops it after a while as Ctrl+C does,
