@@ -24,11 +24,12 @@ $pesterVersion = '5.7.1'
 $pester = Join-Path $PSScriptRoot '..' '.tools' 'packages' 'pester' $pesterVersion 'tools' 'Pester.psd1'
 
 if (-not $InProcess) {
-    $arguments = @('-NoLogo', '-NoProfile', '-NonInteractive', '-File', $PSCommandPath, '-InProcess',
-        '-OutputFile', $OutputFile, '-Verbosity', $Verbosity, '-Path') + $Path
-    if ($Tag) { $arguments += @('-Tag') + $Tag }
-    if ($ExcludeTag) { $arguments += @('-ExcludeTag') + $ExcludeTag }
-    & (Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')) @arguments
+    # -File cannot pass arrays, so the new process gets a command with every value quoted.
+    $quote = { param($Values) ($Values | ForEach-Object { "'" + ($_ -replace "'", "''") + "'" }) -join ',' }
+    $command = "& $(& $quote $PSCommandPath) -InProcess -OutputFile $(& $quote $OutputFile) -Verbosity $Verbosity -Path $(& $quote $Path)"
+    if ($Tag) { $command += " -Tag $(& $quote $Tag)" }
+    if ($ExcludeTag) { $command += " -ExcludeTag $(& $quote $ExcludeTag)" }
+    & (Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')) -NoLogo -NoProfile -NonInteractive -Command $command
     exit $LASTEXITCODE
 }
 

@@ -65,16 +65,18 @@ function Invoke-ChildPwsh {
 $crcTable = [uint32[]]::new(256)
 for ($n = 0; $n -lt 256; $n++) {
     $c = [uint32]$n
-    for ($k = 0; $k -lt 8; $k++) { $c = ($c -band 1) ? (0xEDB88320 -bxor ($c -shr 1)) : ($c -shr 1) }
+    for ($k = 0; $k -lt 8; $k++) { $c = ($c -band 1) ? (0xEDB88320u -bxor ($c -shr 1)) : ($c -shr 1) }
     $crcTable[$n] = $c
 }
 
 function Write-PngChunk([System.IO.Stream] $Stream, [string] $Type, [byte[]] $Data) {
-    $body = [byte[]]([Text.Encoding]::ASCII.GetBytes($Type) + $Data)
+    $body = [byte[]]::new(4 + $Data.Length)
+    [Text.Encoding]::ASCII.GetBytes($Type).CopyTo($body, 0)
+    $Data.CopyTo($body, 4)
     $length = [BitConverter]::GetBytes([uint32]$Data.Length); [Array]::Reverse($length)
     $Stream.Write($length, 0, 4)
     $Stream.Write($body, 0, $body.Length)
-    $crc = 0xFFFFFFFFu
+    $crc = [uint32]0xFFFFFFFFu
     foreach ($b in $body) { $crc = $crcTable[($crc -bxor $b) -band 0xFF] -bxor ($crc -shr 8) }
     $tail = [BitConverter]::GetBytes([uint32]($crc -bxor 0xFFFFFFFFu)); [Array]::Reverse($tail)
     $Stream.Write($tail, 0, 4)
@@ -94,19 +96,27 @@ function New-TestPng {
         [byte[]] $From = @(0, 0, 0),
         [byte[]] $To = @(255, 255, 255)
     )
-    $raw = [byte[]]::new($Height * (1 + $Width * 3))
-    $o = 0
+    # The colour depends on x + y only, so each row is a slice of one diagonal strip (and of a lighter
+    # strip inside the middle square): O(width + height) script work, fast even for large images.
+    $span = $Width + $Height - 1
+    $plain = [byte[]]::new($span * 3)
+    $light = [byte[]]::new($span * 3)
+    for ($d = 0; $d -lt $span; $d++) {
+        $t = $d / [double]([Math]::Max(1, $Width + $Height - 2))
+        for ($ch = 0; $ch -lt 3; $ch++) {
+            $v = $From[$ch] + ($To[$ch] - $From[$ch]) * $t
+            $plain[3 * $d + $ch] = [byte][Math]::Clamp([Math]::Truncate($v), 0, 255)
+            $light[3 * $d + $ch] = [byte][Math]::Clamp([Math]::Truncate($v + (255 - $v) * 0.45), 0, 255)
+        }
+    }
+    $x0 = [int][Math]::Floor($Width / 3) + 1; $x1 = [int][Math]::Floor(2 * $Width / 3) - 1
+    $y0 = [int][Math]::Floor($Height / 3) + 1; $y1 = [int][Math]::Floor(2 * $Height / 3) - 1
+    $stride = 1 + $Width * 3
+    $raw = [byte[]]::new($Height * $stride)  # each row starts with filter byte 0 (none)
     for ($y = 0; $y -lt $Height; $y++) {
-        $raw[$o++] = 0  # filter: none
-        for ($x = 0; $x -lt $Width; $x++) {
-            $t = ($x + $y) / [double]([Math]::Max(1, $Width + $Height - 2))
-            $inner = $x -gt [int][Math]::Floor($Width / 3) -and $x -lt [int][Math]::Floor(2 * $Width / 3) -and
-                $y -gt [int][Math]::Floor($Height / 3) -and $y -lt [int][Math]::Floor(2 * $Height / 3)
-            for ($ch = 0; $ch -lt 3; $ch++) {
-                $v = $From[$ch] + ($To[$ch] - $From[$ch]) * $t
-                if ($inner) { $v += (255 - $v) * 0.45 }
-                $raw[$o++] = [byte][Math]::Clamp([Math]::Truncate($v), 0, 255)
-            }
+        [Array]::Copy($plain, 3 * $y, $raw, $y * $stride + 1, 3 * $Width)
+        if ($y -ge $y0 -and $y -le $y1 -and $x1 -ge $x0) {
+            [Array]::Copy($light, 3 * ($y + $x0), $raw, $y * $stride + 1 + 3 * $x0, 3 * ($x1 - $x0 + 1))
         }
     }
     $header = [byte[]]::new(13)
