@@ -9,7 +9,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module (Get-StagedModulePath) -Force
 
-    function New-IsolatedUser {
+    function Initialize-IsolatedUser {
         # A home of its own under TestDrive, with the XDG folders where they default to (PSResourceGet
         # installs under $HOME/.local/share whatever XDG_DATA_HOME says; pwsh's module path follows
         # XDG_DATA_HOME). They must exist: .NET reports a missing XDG folder as '' and the stores would
@@ -33,9 +33,14 @@ BeforeAll {
     }
 
     function Invoke-AsUser {
-        # Runs a command in a new pwsh as that user, with the test repository in $env:FOB_REPOSITORY.
+        # Runs a command in a new pwsh as that user, with the test repository in $env:FOB_REPOSITORY and the
+        # staged module folder in $env:FOB_STAGED.
         param([Parameter(Mandatory)] $User, [Parameter(Mandatory)] [string] $Command)
-        $environment = $User.Environment.Clone() + @{ FOB_REPOSITORY = $repository; FOB_REPO_ROOT = (Get-TestRepoRoot) }
+        $environment = $User.Environment.Clone() + @{
+            FOB_REPOSITORY = $repository
+            FOB_REPO_ROOT  = Get-TestRepoRoot
+            FOB_STAGED     = Split-Path (Get-StagedModulePath) -Parent
+        }
         Invoke-ChildPwsh -Command "`$ErrorActionPreference = 'Stop'; $Command" -Environment $environment -Timeout ([timespan]::FromMinutes(10))
     }
 
@@ -77,28 +82,27 @@ Import-FoDataset -Path /usr/share/datasets/fashion-mnist -Format FashionMNIST -S
     }
 
     $userStateBefore = Get-UserPackageState
-    $clock = [Diagnostics.Stopwatch]::StartNew()
+    $started = Get-Date
     $repository = Join-Path $TestDrive 'repository'
     $null = New-Item -ItemType Directory -Path $repository
     $version = (Import-PowerShellDataFile -Path (Get-StagedModulePath)).ModuleVersion
-    $psResourceUser = New-IsolatedUser -Name psresourceget
-    $powerShellGetUser = New-IsolatedUser -Name powershellget
+    $psResourceUser = Initialize-IsolatedUser -Name psresourceget
+    $powerShellGetUser = Initialize-IsolatedUser -Name powershellget
 
-    $run = Invoke-AsUser $psResourceUser @'
+    $packageRun = Invoke-AsUser -User $psResourceUser -Command @'
 Register-PSResourceRepository -Name FobTest -Uri $env:FOB_REPOSITORY -Trusted
-$package = & (Join-Path $env:FOB_REPO_ROOT 'build' 'Package.ps1') -OutputFolder $env:FOB_REPOSITORY -InformationAction Ignore
+$package = & (Join-Path $env:FOB_REPO_ROOT 'build' 'Package.ps1') -ModuleFolder $env:FOB_STAGED -OutputFolder $env:FOB_REPOSITORY -InformationAction Ignore
 $package.Name
 (Get-PSResourceRepository | Sort-Object -Property Name | ForEach-Object Name) -join ','
 '@
-    $packageRun = $run
-    Write-Information ('Package.ps1 (Publish-PSResource): {0:N1} s' -f $clock.Elapsed.TotalSeconds) -InformationAction Continue
+    Write-Information ('Package.ps1 (Publish-PSResource): {0:N1} s' -f ((Get-Date) - $started).TotalSeconds) -InformationAction Continue
 }
 
 AfterAll {
     # The stores live under TestDrive and go with it; unregistering keeps each step's own cleanup honest.
-    if ($psResourceUser) { $null = Invoke-AsUser $psResourceUser 'Unregister-PSResourceRepository -Name FobTest' }
-    if ($powerShellGetUser) { $null = Invoke-AsUser $powerShellGetUser 'Unregister-PSRepository -Name FobTest' }
-    Write-Information ('Package tests: {0:N1} s in all' -f $clock.Elapsed.TotalSeconds) -InformationAction Continue
+    if ($psResourceUser) { $null = Invoke-AsUser -User $psResourceUser -Command 'Unregister-PSResourceRepository -Name FobTest' }
+    if ($powerShellGetUser) { $null = Invoke-AsUser -User $powerShellGetUser -Command 'Unregister-PSRepository -Name FobTest' }
+    Write-Information ('Package tests: {0:N1} s in all' -f ((Get-Date) - $started).TotalSeconds) -InformationAction Continue
 }
 
 Describe 'FiftyOneBrain package' {
@@ -136,11 +140,11 @@ Describe 'FiftyOneBrain package' {
 
     Context 'Install-PSResource' {
         BeforeAll {
-            $install = Invoke-AsUser $psResourceUser @'
+            $install = Invoke-AsUser -User $psResourceUser -Command @'
 Install-PSResource FiftyOneBrain -Repository FobTest -TrustRepository -Scope CurrentUser -Quiet
 Get-InstalledPSResource FiftyOneBrain | ForEach-Object { $_.Version.ToString() }
 '@
-            Write-Information ('... Install-PSResource done at {0:N1} s' -f $clock.Elapsed.TotalSeconds) -InformationAction Continue
+            Write-Information ('... Install-PSResource done at {0:N1} s' -f ((Get-Date) - $started).TotalSeconds) -InformationAction Continue
         }
 
         It 'installs by name from the folder repository; a new pwsh imports it by name and scores samples' {
@@ -163,7 +167,8 @@ Get-InstalledPSResource FiftyOneBrain | ForEach-Object { $_.Version.ToString() }
             # manifest so the version bump does not write through to the staged one.
             $staged = Split-Path (Get-StagedModulePath) -Parent
             $second = Join-Path $TestDrive 'second' 'FiftyOneBrain'
-            $next = ([version]$version | ForEach-Object { [version]::new($_.Major, $_.Minor, $_.Build + 1) }).ToString()
+            $current = [version]$version
+            $next = '{0}.{1}.{2}' -f $current.Major, $current.Minor, ($current.Build + 1)
             foreach ($file in Get-ChildItem -LiteralPath $staged -Recurse -File) {
                 $destination = Join-Path $second (Resolve-Path -LiteralPath $file.FullName -Relative -RelativeBasePath $staged)
                 $null = New-Item -ItemType Directory -Path (Split-Path $destination -Parent) -Force
@@ -173,12 +178,12 @@ Get-InstalledPSResource FiftyOneBrain | ForEach-Object { $_.Version.ToString() }
             Update-ModuleManifest -Path (Join-Path $second 'FiftyOneBrain.psd1') -ModuleVersion $next
             (Import-PowerShellDataFile -Path (Get-StagedModulePath)).ModuleVersion | Should -Be $version
 
-            $update = Invoke-AsUser $psResourceUser @"
+            $update = Invoke-AsUser -User $psResourceUser -Command @"
 Publish-PSResource -Path '$second' -Repository FobTest
 Update-PSResource FiftyOneBrain -Repository FobTest -TrustRepository -Scope CurrentUser -Quiet
 (Get-InstalledPSResource FiftyOneBrain | Sort-Object -Property Version | ForEach-Object { `$_.Version.ToString() }) -join ','
 "@
-            Write-Information ('... publish + Update-PSResource done at {0:N1} s' -f $clock.Elapsed.TotalSeconds) -InformationAction Continue
+            Write-Information ('... publish + Update-PSResource done at {0:N1} s' -f ((Get-Date) - $started).TotalSeconds) -InformationAction Continue
             $update.ExitCode | Should -Be 0 -Because $update.Stderr
             $update.Lines | Should -Be "$version,$next"
             Get-ChildItem -LiteralPath $repository -Filter *.nupkg | ForEach-Object Name | Sort-Object |
@@ -193,12 +198,12 @@ Update-PSResource FiftyOneBrain -Repository FobTest -TrustRepository -Scope Curr
 
     Context 'Install-Module (PowerShellGet 2)' {
         BeforeAll {
-            $install = Invoke-AsUser $powerShellGetUser @"
+            $install = Invoke-AsUser -User $powerShellGetUser -Command @"
 Register-PSRepository -Name FobTest -SourceLocation `$env:FOB_REPOSITORY -InstallationPolicy Trusted
 Install-Module FiftyOneBrain -Repository FobTest -RequiredVersion $version -Scope CurrentUser
 (Get-InstalledModule FiftyOneBrain).Version.ToString()
 "@
-            Write-Information ('... Install-Module done at {0:N1} s' -f $clock.Elapsed.TotalSeconds) -InformationAction Continue
+            Write-Information ('... Install-Module done at {0:N1} s' -f ((Get-Date) - $started).TotalSeconds) -InformationAction Continue
         }
 
         It 'installs by name from the folder repository; a new pwsh imports it by name and scores samples' {
