@@ -12,15 +12,17 @@ param(
     [int] $Images = 10000
 )
 $ErrorActionPreference = 'Stop'
-$root = [IO.Path]::GetFullPath([IO.Path]::Combine($PSScriptRoot, '..'))
+if (-not $PSBoundParameters.ContainsKey('InformationAction')) { $InformationPreference = 'Continue' }
+$root = Split-Path $PSScriptRoot -Parent
 
-function Invoke-DotnetBench([string] $Project, [string[]] $Arguments) {
-    [Console]::WriteLine("== $Project $($Arguments -join ' ')")
-    & dotnet run -c Release --project ([IO.Path]::Combine($root, 'bench', $Project)) -- @Arguments
+function Invoke-DotnetBenchmark {
+    param([Parameter(Mandatory)] [string] $Project, [string[]] $ArgumentList = @())
+    Write-Information "$($PSStyle.Bold)== $Project $ArgumentList$($PSStyle.Reset)"
+    & dotnet run -c Release --project (Join-Path $root 'bench' $Project) -- @ArgumentList
     if ($LASTEXITCODE -ne 0) { throw "bench/$Project failed with exit code $LASTEXITCODE" }
 }
 
-Invoke-DotnetBench 'Uniqueness' ($UniquenessSizes | ForEach-Object { "$_" })
-Invoke-DotnetBench 'Scoring' @()
-[Console]::WriteLine('== Models')
-& ([IO.Path]::Combine($root, 'bench', 'Models', 'Measure-ModelSpeed.ps1')) -Images $Images
+Invoke-DotnetBenchmark -Project Uniqueness -ArgumentList ($UniquenessSizes | ForEach-Object { "$_" })
+Invoke-DotnetBenchmark -Project Scoring
+Write-Information "$($PSStyle.Bold)== Models$($PSStyle.Reset)"
+& (Join-Path $PSScriptRoot 'Models' 'Measure-ModelSpeed.ps1') -Images $Images

@@ -1,98 +1,50 @@
 <#
 .SYNOPSIS
-    Packs the staged module (out/FiftyOneBrain) into a PowerShell Gallery style .nupkg.
+    Packs the staged module (out/FiftyOneBrain) into out/packages/FiftyOneBrain.<version>.nupkg with
+    Publish-PSResource.
 .DESCRIPTION
-    The package has the module files at its root, a .nuspec whose tags follow the Gallery's
-    conventions (PSModule, PSCmdlet_<name>, PSEdition_Core), and the OPC parts NuGet expects.
-    Install-Module / Install-PSResource unpack such a package into a folder on PSModulePath;
-    the natives it carries are linux-x64 (see README, "Packaging").
+    Publish-PSResource only publishes to a registered repository, so this script registers a temporary
+    folder repository, publishes the staged module into it, moves the package into -OutputFolder (replacing
+    one of the same version) and unregisters the repository again. The .nuspec is the one Publish-PSResource
+    writes from the manifest: id, version, authors, description, URIs, release notes and the tags PSModule
+    plus the manifest's own Tags. It writes no PSCmdlet_/PSCommand_/PSIncludes_Cmdlet tags (PowerShellGet 2's
+    Publish-Module did) and has no parameter to add them.
+    Install-PSResource and Install-Module unpack the package into a folder on PSModulePath; the natives it
+    carries are linux-x64 (see README, "Install").
+.EXAMPLE
+    ./build.sh Package
+.EXAMPLE
+    ./build/Package.ps1 -OutputFolder ./my-repository
 #>
+[CmdletBinding(SupportsShouldProcess)]
 param(
-    [string] $ModuleFolder = [IO.Path]::Combine($PSScriptRoot, '..', 'out', 'FiftyOneBrain'),
-    [string] $OutputFolder = [IO.Path]::Combine($PSScriptRoot, '..', 'out', 'packages'),
-    [ValidateSet('Optimal', 'Fastest', 'SmallestSize')] [string] $CompressionLevel = 'Optimal'
+    [string] $ModuleFolder = (Join-Path $PSScriptRoot '..' 'out' 'FiftyOneBrain'),
+    [string] $OutputFolder = (Join-Path $PSScriptRoot '..' 'out' 'packages')
 )
 $ErrorActionPreference = 'Stop'
-[void][System.Reflection.Assembly]::Load('System.IO.Compression')  # Add-Type is not in every host
-$ModuleFolder = [IO.Path]::GetFullPath($ModuleFolder)
-$level = [System.IO.Compression.CompressionLevel]$CompressionLevel
-$manifest = Test-ModuleManifest ([IO.Path]::Combine($ModuleFolder, 'FiftyOneBrain.psd1'))
-$data = $manifest.PrivateData.PSData
-$version = $manifest.Version.ToString()
-$esc = { param($s) [System.Security.SecurityElement]::Escape("$s") }
-$cmdlets = @($manifest.ExportedCmdlets.Keys | ForEach-Object { $_ })
-$tags = @($data.Tags) + 'PSModule' + 'PSIncludes_Cmdlet' + ($cmdlets | ForEach-Object { "PSCmdlet_$_"; "PSCommand_$_" })
+if (-not $PSBoundParameters.ContainsKey('InformationAction')) { $InformationPreference = 'Continue' }
 
-$nuspec = @"
-<?xml version="1.0" encoding="utf-8"?>
-<package xmlns="http://schemas.microsoft.com/packaging/2011/08/nuspec.xsd">
-  <metadata>
-    <id>FiftyOneBrain</id>
-    <version>$version</version>
-    <authors>$(& $esc $manifest.Author)</authors>
-    <owners>$(& $esc $manifest.CompanyName)</owners>
-    <requireLicenseAcceptance>false</requireLicenseAcceptance>
-    <licenseUrl>$(& $esc $data.LicenseUri)</licenseUrl>
-    <projectUrl>$(& $esc $data.ProjectUri)</projectUrl>
-    <description>$(& $esc $manifest.Description)</description>
-    <releaseNotes>$(& $esc $data.ReleaseNotes)</releaseNotes>
-    <copyright>$(& $esc $manifest.Copyright)</copyright>
-    <tags>$(& $esc ($tags -join ' '))</tags>
-  </metadata>
-</package>
-"@
-$contentTypes = @"
-<?xml version="1.0" encoding="utf-8"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-  <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml" />
-  <Default Extension="psmdcp" ContentType="application/vnd.openxmlformats-package.core-properties+xml" />
-  <Default Extension="nuspec" ContentType="application/octet" />
-  <Override PartName="/" ContentType="application/octet" />
-</Types>
-"@
-$coreId = [guid]::NewGuid().ToString('N')
-$rels = @"
-<?xml version="1.0" encoding="utf-8"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-  <Relationship Type="http://schemas.microsoft.com/packaging/2010/07/manifest" Target="/FiftyOneBrain.nuspec" Id="R1" />
-  <Relationship Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="/package/services/metadata/core-properties/$coreId.psmdcp" Id="R2" />
-</Relationships>
-"@
-$core = @"
-<?xml version="1.0" encoding="utf-8"?>
-<coreProperties xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns="http://schemas.openxmlformats.org/package/2006/metadata/core-properties">
-  <dc:creator>$(& $esc $manifest.Author)</dc:creator>
-  <dc:description>$(& $esc $manifest.Description)</dc:description>
-  <dc:identifier>FiftyOneBrain</dc:identifier>
-  <version>$version</version>
-  <keywords>$(& $esc ($tags -join ' '))</keywords>
-</coreProperties>
-"@
+$ModuleFolder = Convert-Path -LiteralPath $ModuleFolder
+$manifest = Test-ModuleManifest -Path (Join-Path $ModuleFolder 'FiftyOneBrain.psd1')
+$packageName = "FiftyOneBrain.$($manifest.Version).nupkg"
+$OutputFolder = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($OutputFolder)
+$target = Join-Path $OutputFolder $packageName
+if (-not $PSCmdlet.ShouldProcess($target, 'Publish the staged module as a package')) { return }
+$null = New-Item -ItemType Directory -Path $OutputFolder -Force
 
-[void][IO.Directory]::CreateDirectory($OutputFolder)
-$target = [IO.Path]::GetFullPath([IO.Path]::Combine($OutputFolder, "FiftyOneBrain.$version.nupkg"))
-$temp = "$target.tmp"
-$stream = [IO.File]::Create($temp)
+# A repository folder beside the target, so the final move is a rename on the same file system.
+$staging = Join-Path $OutputFolder ".publish-$(New-Guid)"
+$repository = "FiftyOneBrainPackage-$(New-Guid)"
+$null = New-Item -ItemType Directory -Path $staging
 try {
-    $zip = [System.IO.Compression.ZipArchive]::new($stream, 'Create')
-    $addText = { param($name, $text)
-        $entry = $zip.CreateEntry($name, $level)
-        $w = [IO.StreamWriter]::new($entry.Open(), [Text.UTF8Encoding]::new($false)); $w.Write($text); $w.Dispose() }
-    & $addText 'FiftyOneBrain.nuspec' $nuspec
-    & $addText '[Content_Types].xml' $contentTypes
-    & $addText '_rels/.rels' $rels
-    & $addText "package/services/metadata/core-properties/$coreId.psmdcp" $core
-    foreach ($file in [IO.Directory]::EnumerateFiles($ModuleFolder, '*', 'AllDirectories')) {
-        $relative = [IO.Path]::GetRelativePath($ModuleFolder, $file).Replace('\', '/')
-        $entry = $zip.CreateEntry($relative, $level)
-        # Keep the executable bits of the natives (Unix permissions live in the high 16 bits).
-        $entry.ExternalAttributes = [int]([IO.File]::GetUnixFileMode($file)) -shl 16
-        $in = [IO.File]::OpenRead($file); $out = $entry.Open()
-        $in.CopyTo($out); $out.Dispose(); $in.Dispose()
-    }
-    $zip.Dispose()
+    Register-PSResourceRepository -Name $repository -Uri $staging -Trusted
+    Publish-PSResource -Path $ModuleFolder -Repository $repository
+    Move-Item -LiteralPath (Join-Path $staging $packageName) -Destination $target -Force
 }
-finally { $stream.Dispose() }
-[IO.File]::Move($temp, $target, $true)
-[IO.FileInfo]::new($target)
-[Console]::WriteLine("Packed $target ($([math]::Round(([IO.FileInfo]$target).Length / 1MB)) MB)")
+finally {
+    if (Get-PSResourceRepository -Name $repository -ErrorAction Ignore) { Unregister-PSResourceRepository -Name $repository }
+    Remove-Item -LiteralPath $staging -Recurse -Force -ErrorAction Ignore
+}
+$package = Get-Item -LiteralPath $target
+Write-Information ('Packed {0} ({1:N0} MB)' -f $package.FullName, ($package.Length / 1MB))
+$package

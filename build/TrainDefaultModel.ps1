@@ -10,10 +10,10 @@
 .EXAMPLE
     ./build.sh TrainDefaultModel
 #>
-[CmdletBinding()]
+[CmdletBinding(SupportsShouldProcess)]
 param(
     [string] $DataDirectory = '/usr/share/datasets/fashion-mnist',
-    [string] $Output = [IO.Path]::Combine($PSScriptRoot, '..', 'src', 'FiftyOneBrain', 'Models', 'default.fomodel'),
+    [string] $Output = (Join-Path $PSScriptRoot '..' 'src' 'FiftyOneBrain' 'Models' 'default.fomodel'),
     [double] $Width = 0.25,
     [int] $Epochs = 2,
     [int] $BatchSize = 128,
@@ -21,28 +21,29 @@ param(
     [int] $Seed = 51
 )
 $ErrorActionPreference = 'Stop'
+if (-not $PSBoundParameters.ContainsKey('InformationAction')) { $InformationPreference = 'Continue' }
 if (-not (Get-Command New-FoModel -ErrorAction Ignore)) {
-    Import-Module ([IO.Path]::Combine($PSScriptRoot, '..', 'out', 'FiftyOneBrain', 'FiftyOneBrain.psd1'))
+    Import-Module (Join-Path $PSScriptRoot '..' 'out' 'FiftyOneBrain' 'FiftyOneBrain.psd1')
 }
-$Output = [IO.Path]::GetFullPath($Output)
+$Output = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Output)
+# Training replaces the model file the module ships.
+if (-not $PSCmdlet.ShouldProcess($Output, 'Train the default model and write it')) { return }
 $classes = 'T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'
 
-$clock = [Diagnostics.Stopwatch]::StartNew()
-$model = Import-FoDataset $DataDirectory -Format FashionMNIST -Split train |
-    New-FoModel -LabelField ground_truth -Path $Output -Width $Width -Epochs $Epochs -BatchSize $BatchSize `
-        -LearningRate $LearningRate -Seed $Seed -Classes $classes
-$trainMinutes = $clock.Elapsed.TotalMinutes
-
-$clock.Restart()
-$total = 0; $correct = 0
-Import-FoDataset $DataDirectory -Format FashionMNIST -Split test | Invoke-FoModel -Model $Output | ForEach-Object {
-    $total++
-    if ($_.predictions.Label -eq $_.ground_truth.Label) { $correct++ }
+$trainTime = Measure-Command {
+    $model = Import-FoDataset -Path $DataDirectory -Format FashionMNIST -Split train |
+        New-FoModel -LabelField ground_truth -Path $Output -Width $Width -Epochs $Epochs -BatchSize $BatchSize `
+            -LearningRate $LearningRate -Seed $Seed -Classes $classes
 }
-$testSeconds = $clock.Elapsed.TotalSeconds
 
-[Console]::WriteLine(('Default model: {0} (width {1}, {2}-d embedding, {3:N0} parameters, {4:N1} M multiply-adds per image)' -f
-    $model.Path, $model.Width, $model.EmbeddingDimension, $model.Parameters, ($model.MultiplyAdds / 1e6)))
-[Console]::WriteLine(('Trained on {0} images for {1} epochs in {2:N1} min (last epoch: loss {3:N4}, accuracy {4:P2}); file {5:N0} KiB' -f
-    $model.TrainingSamples, $model.Epochs, $trainMinutes, $model.TrainingLoss, $model.TrainingAccuracy, ([IO.FileInfo]::new($Output).Length / 1KB)))
-[Console]::WriteLine(('Fashion-MNIST test accuracy: {0:P2} ({1} of {2}), evaluated in {3:N1} s' -f ($correct / [Math]::Max(1, $total)), $correct, $total, $testSeconds))
+$testTime = Measure-Command {
+    $predicted = @(Import-FoDataset -Path $DataDirectory -Format FashionMNIST -Split test | Invoke-FoModel -Model $Output)
+    $correct = @($predicted | Where-Object { $_.predictions.Label -eq $_.ground_truth.Label }).Count
+}
+
+Write-Information ('Default model: {0} (width {1}, {2}-d embedding, {3:N0} parameters, {4:N1} M multiply-adds per image)' -f
+    $model.Path, $model.Width, $model.EmbeddingDimension, $model.Parameters, ($model.MultiplyAdds / 1e6))
+Write-Information ('Trained on {0} images for {1} epochs in {2:N1} min (last epoch: loss {3:N4}, accuracy {4:P2}); file {5:N0} KiB' -f
+    $model.TrainingSamples, $model.Epochs, $trainTime.TotalMinutes, $model.TrainingLoss, $model.TrainingAccuracy, ((Get-Item -LiteralPath $Output).Length / 1KB))
+Write-Information ('Fashion-MNIST test accuracy: {0:P2} ({1} of {2}), evaluated in {3:N1} s' -f
+    ($correct / [Math]::Max(1, $predicted.Count)), $correct, $predicted.Count, $testTime.TotalSeconds)

@@ -25,45 +25,45 @@ param(
     [int] $Folds = 3,
     [double] $Width = 0.25,
     [int] $Seed = 51,
-    [string] $OutputFolder = [IO.Path]::Combine([IO.Path]::GetTempPath(), 'fiftyonebrain-walkthrough')
+    [string] $OutputFolder = (Join-Path (Convert-Path -LiteralPath 'Temp:') 'fiftyonebrain-walkthrough')
 )
 $ErrorActionPreference = 'Stop'
+# The steps are this script's output; -InformationAction Ignore silences them.
+if (-not $PSBoundParameters.ContainsKey('InformationAction')) { $InformationPreference = 'Continue' }
 if (-not (Get-Module FiftyOneBrain)) { Import-Module FiftyOneBrain }
-[void][IO.Directory]::CreateDirectory($OutputFolder)
-$clock = [Diagnostics.Stopwatch]::StartNew()
-function Step([string] $Text) { [Console]::WriteLine(('[{0,6:0.0}s] {1}' -f $clock.Elapsed.TotalSeconds, $Text)) }
+$null = New-Item -ItemType Directory -Path $OutputFolder -Force
+$started = Get-Date
 
-# Largest first by a numeric field. (Sort-Object does this in pwsh; the .NET sort keeps the script
-# runnable in hosts that ship only the core cmdlets.)
-function Get-Top($Items, [string] $Field, [int] $Count) {
-    $list = [Collections.Generic.List[object]]::new(); foreach ($i in $Items) { $list.Add($i) }
-    $list.Sort([Comparison[object]] { param($a, $b) ([double]$b.$Field).CompareTo([double]$a.$Field) })
-    $list.GetRange(0, [Math]::Min($Count, $list.Count))
+function Write-Step {
+    param([Parameter(Mandatory)] [string] $Text)
+    $elapsed = '[{0,6:0.0}s]' -f ((Get-Date) - $started).TotalSeconds
+    # $PSStyle renders as plain text when the output is redirected or NO_COLOR is set.
+    Write-Information "$($PSStyle.Formatting.FormatAccent)$elapsed$($PSStyle.Reset) $Text"
 }
 
-Step "Importing $Samples train and $TestSamples test samples from $DataFolder"
-$train = @(Import-FoDataset $DataFolder -Format FashionMNIST -Split train -MaxSamples $Samples)
-$test = @(Import-FoDataset $DataFolder -Format FashionMNIST -Split test -MaxSamples $TestSamples)
+Write-Step "Importing $Samples train and $TestSamples test samples from $DataFolder"
+$train = @(Import-FoDataset -Path $DataFolder -Format FashionMNIST -Split train -MaxSamples $Samples)
+$test = @(Import-FoDataset -Path $DataFolder -Format FashionMNIST -Split test -MaxSamples $TestSamples)
 
-Step "Injecting label noise into $([Math]::Round($NoiseFraction * 100))% of the train labels (seed $Seed)"
+Write-Step ('Injecting label noise into {0:0%} of the train labels (seed {1})' -f $NoiseFraction, $Seed)
 $train = @($train | Add-FoLabelNoise -LabelField ground_truth -Fraction $NoiseFraction -Seed $Seed)
-$mistakes = @($train | Where-Object { $_.Tags -contains 'mistake' }).Count
-Step "$mistakes labels are now wrong"
+$mistakes = @($train | Where-Object Tags -Contains 'mistake').Count
+Write-Step "$mistakes labels are now wrong"
 
-$modelPath = [IO.Path]::Combine($OutputFolder, 'noisy.fomodel')
-Step "Training SimpleResNet (width $Width, $Epochs epochs) on the noisy labels"
+$modelPath = Join-Path $OutputFolder 'noisy.fomodel'
+Write-Step "Training SimpleResNet (width $Width, $Epochs epochs) on the noisy labels"
 $model = $train | New-FoModel -LabelField ground_truth -Path $modelPath -Epochs $Epochs -Width $Width -Seed $Seed
-$accuracy = ($test | Invoke-FoModel -Model $modelPath -PredictionField predictions |
-    Where-Object { $_.predictions.Label -eq $_.ground_truth.Label }).Count / $test.Count
-Step ('Model accuracy on clean test labels: {0:P1}' -f $accuracy)
+$correct = @($test | Invoke-FoModel -Model $modelPath -PredictionField predictions |
+    Where-Object { $_.predictions.Label -eq $_.ground_truth.Label }).Count
+Write-Step ('Model accuracy on clean test labels: {0:P1}' -f ($correct / $test.Count))
 
-Step 'In-sample predictions with logits (as in FiftyOne''s walkthrough)'
+Write-Step 'In-sample predictions with logits (as in FiftyOne''s walkthrough)'
 $train = @($train | Invoke-FoModel -Model $modelPath -PredictionField predictions -StoreLogits)
 
-Step "Out-of-sample predictions by $Folds-fold cross-validation"
+Write-Step "Out-of-sample predictions by $Folds-fold cross-validation"
 $train = @($train | Invoke-FoCrossValidation -LabelField ground_truth -Folds $Folds -Epochs $Epochs -Width $Width -Seed $Seed -PredictionField oos_predictions -StoreLogits)
 
-Step 'Scoring hardness, mistakenness and confident learning'
+Write-Step 'Scoring hardness, mistakenness and confident learning'
 $train = @($train |
     Measure-FoHardness -PredictionField predictions |
     Find-FoMistake -LabelField ground_truth -PredictionField predictions -UseLogits |
@@ -71,31 +71,35 @@ $train = @($train |
     Find-FoMistake -LabelField ground_truth -PredictionField oos_predictions -Method ConfidentLearning -Classes $model.Classes -MistakennessField cl_mistakenness)
 
 $methods = [ordered]@{
-    'hardness (in-sample)'              = 'hardness'
-    'mistakenness (in-sample)'          = 'mistakenness'
-    "mistakenness ($Folds-fold)"        = 'mistakenness_oos'
-    "confident learning ($Folds-fold)"  = 'cl_mistakenness'
+    hardness         = 'hardness (in-sample)'
+    mistakenness     = 'mistakenness (in-sample)'
+    mistakenness_oos = "mistakenness ($Folds-fold)"
+    cl_mistakenness  = "confident learning ($Folds-fold)"
 }
-$quality = @($train | Measure-FoRanking -ScoreField @($methods.Values) -PositiveTag mistake)
-$flagged = @($train | Where-Object label_issue).Count
-[Console]::WriteLine('')
-[Console]::WriteLine(('Finding {0} injected mistakes among {1} samples (chance: AUROC 0.5, precision {2:0.00}, recall 0.10)' -f $mistakes, $train.Count, ($mistakes / $train.Count)))
-[Console]::WriteLine(('{0,-34} {1,7} {2,13} {3,15}' -f 'method', 'AUROC', "precision@$mistakes", 'recall@top10%'))
-foreach ($name in $methods.Keys) {
-    $q = $quality | Where-Object ScoreField -eq $methods[$name]
-    [Console]::WriteLine(('{0,-34} {1,7:0.000} {2,13:0.000} {3,15:0.000}' -f $name, $q.Auroc, $q.PrecisionAtK, $q.RecallAtTop10Percent))
-}
-$caught = @($train | Where-Object label_issue | Where-Object { $_.Tags -contains 'mistake' }).Count
-[Console]::WriteLine(('confident learning flags {0} samples as label issues; {1} of them are injected mistakes' -f $flagged, $caught))
-[Console]::WriteLine('')
+$flagged = @($train | Where-Object label_issue)
+$caught = @($flagged | Where-Object Tags -Contains 'mistake').Count
+Write-Step ('Finding {0} injected mistakes among {1} samples (chance: AUROC 0.5, precision {2:0.00}, recall 0.10)' -f
+    $mistakes, $train.Count, ($mistakes / $train.Count))
+$train | Measure-FoRanking -ScoreField @($methods.Keys) -PositiveTag mistake |
+    Format-Table -Property @(
+        @{ Name = 'Method'; Expression = { $methods[$_.ScoreField] } }
+        @{ Name = 'AUROC'; Expression = 'Auroc'; FormatString = '0.000' }
+        @{ Name = "Precision@$mistakes"; Expression = 'PrecisionAtK'; FormatString = '0.000' }
+        @{ Name = 'Recall@top10%'; Expression = 'RecallAtTop10Percent'; FormatString = '0.000' }) -AutoSize |
+    Out-Host
+Write-Step ('Confident learning flags {0} samples as label issues; {1} of them are injected mistakes' -f $flagged.Count, $caught)
 
-Step 'Top 10 by mistakenness (in-sample):'
-foreach ($s in (Get-Top $train 'mistakenness' 10)) {
-    [Console]::WriteLine(('  {0,-10} label {1,-12} predicted {2,-12} mistakenness {3:0.000} {4}' -f
-        [IO.Path]::GetFileName($s.Filepath), $s.ground_truth.Label, $s.predictions.Label, $s.mistakenness, ($s.Tags -join ',')))
-}
+Write-Step 'Top 10 by mistakenness (in-sample):'
+$train | Sort-Object -Property mistakenness -Descending -Top 10 |
+    Format-Table -Property @(
+        @{ Name = 'File'; Expression = { Split-Path -Path $_.Filepath -Leaf } }
+        @{ Name = 'Label'; Expression = { $_.ground_truth.Label } }
+        @{ Name = 'Predicted'; Expression = { $_.predictions.Label } }
+        @{ Name = 'Mistakenness'; Expression = 'mistakenness'; FormatString = '0.000' }
+        @{ Name = 'Tags'; Expression = { $_.Tags -join ',' } }) -AutoSize |
+    Out-Host
 
-$gallery = [IO.Path]::Combine($OutputFolder, 'gallery.html')
+$gallery = Join-Path $OutputFolder 'gallery.html'
 $null = $train | Show-FoDataset -Path $gallery -SortBy mistakenness -Descending
-Step "Gallery: $gallery"
-Step "Done in $([Math]::Round($clock.Elapsed.TotalMinutes, 1)) minutes"
+Write-Step "Gallery: $gallery"
+Write-Step ('Done in {0:N1} minutes' -f ((Get-Date) - $started).TotalMinutes)

@@ -6,9 +6,9 @@
     Limit: libtorch's fp32 matmul GFLOP/s (1024x1024, all threads) divided by 2 FLOP x the network's
     multiply-adds per image (x3 for a training step: forward, input gradients, weight gradients).
     Decoding runs on its own thread ahead of the network; "decode only" shows its rate alone, so one can
-    see it is not the bottleneck. Run by `./build.sh Bench` or directly in the repo's script host.
+    see it is not the bottleneck. Run by `./build.sh Bench` or directly in pwsh; writes bench/results/models.json.
 .EXAMPLE
-    dotnet tools/FoHost/bin/Release/net10.0/linux-x64/FoHost.dll bench/Models/Measure-ModelSpeed.ps1 -Images 10000
+    dotnet tool run pwsh -NoProfile -File bench/Models/Measure-ModelSpeed.ps1 -Images 10000
 #>
 [CmdletBinding()]
 param(
@@ -22,80 +22,83 @@ param(
     [double[]] $TrainWidths = @(0.25)
 )
 $ErrorActionPreference = 'Stop'
+if (-not $PSBoundParameters.ContainsKey('InformationAction')) { $InformationPreference = 'Continue' }
 if (-not (Get-Command Get-FoEmbedding -ErrorAction Ignore)) {
-    Import-Module ([IO.Path]::Combine($PSScriptRoot, '..', '..', 'out', 'FiftyOneBrain', 'FiftyOneBrain.psd1'))
+    Import-Module (Join-Path $PSScriptRoot '..' '..' 'out' 'FiftyOneBrain' 'FiftyOneBrain.psd1')
 }
-$work = [IO.Path]::Combine([IO.Path]::GetTempPath(), "fob-bench-models-$PID")
-[void][IO.Directory]::CreateDirectory($work)
-function Say([string] $Text) { [Console]::WriteLine($Text) }
+$work = Join-Path (Convert-Path -LiteralPath 'Temp:') "fob-bench-models-$PID"
+$null = New-Item -ItemType Directory -Path $work -Force
 
 $gflops = [FiftyOneBrain.Models.ComputeLimit]::MatmulGflops(1024, 3.0)
-Say ('libtorch fp32 matmul: {0:N1} GFLOP/s on {1} threads' -f $gflops, [FiftyOneBrain.Models.TorchRuntime]::Threads)
+Write-Information ('libtorch fp32 matmul: {0:N1} GFLOP/s on {1} threads' -f $gflops, [FiftyOneBrain.Models.TorchRuntime]::Threads)
 
-[FiftyOneBrain.Samples.Sample[]] $samples = @(Import-FoDataset $DataDirectory -Format FashionMNIST -Split test -MaxSamples $Images)
-$clock = [Diagnostics.Stopwatch]::StartNew()
-foreach ($batch in [FiftyOneBrain.Models.DecodedBatchStream]::Read($samples, $BatchSize, [FiftyOneBrain.Models.ImagePreprocessing]::Default, [Threading.CancellationToken]::None)) { }
-$decodeRate = $samples.Count / $clock.Elapsed.TotalSeconds
-Say ('decode + resize + normalise only: {0:N0} images/s (one thread)' -f $decodeRate)
-
-$models = [Collections.Generic.List[object]]::new()
-$models.Add(@{ Name = 'default'; Path = 'default'; Header = [FiftyOneBrain.Models.ModelFile]::ReadHeader([FiftyOneBrain.Models.ModelLocator]::DefaultModelPath) })
-foreach ($w in $EmbeddingWidths) {
-    $path = [IO.Path]::Combine($work, "width$w.fomodel")
-    $classes = [string[]](0..9 | ForEach-Object { "class$_" })
-    $h = [FiftyOneBrain.Models.ModelHeader]@{ Width = $w; Classes = $classes }
-    $m = [FiftyOneBrain.Models.ImageClassifier]::Create($h, 0); $m.Save($path); $m.Dispose()
-    $models.Add(@{ Name = "width $w (random weights)"; Path = $path; Header = $h })
+[FiftyOneBrain.Samples.Sample[]] $samples = @(Import-FoDataset -Path $DataDirectory -Format FashionMNIST -Split test -MaxSamples $Images)
+$decodeTime = Measure-Command {
+    foreach ($batch in [FiftyOneBrain.Models.DecodedBatchStream]::Read($samples, $BatchSize, [FiftyOneBrain.Models.ImagePreprocessing]::Default, [Threading.CancellationToken]::None)) { }
 }
+$decodeRate = $samples.Count / $decodeTime.TotalSeconds
+Write-Information ('decode + resize + normalise only: {0:N0} images/s (one thread)' -f $decodeRate)
 
-$results = [Collections.Generic.List[object]]::new()
+$models = @(
+    @{ Name = 'default'; Path = 'default'; Header = [FiftyOneBrain.Models.ModelFile]::ReadHeader([FiftyOneBrain.Models.ModelLocator]::DefaultModelPath) }
+    foreach ($w in $EmbeddingWidths) {
+        $path = Join-Path $work "width$w.fomodel"
+        $header = [FiftyOneBrain.Models.ModelHeader]@{ Width = $w; Classes = [string[]](0..9 | ForEach-Object { "class$_" }) }
+        $classifier = [FiftyOneBrain.Models.ImageClassifier]::Create($header, 0)
+        $classifier.Save($path)
+        $classifier.Dispose()
+        @{ Name = "width $w (random weights)"; Path = $path; Header = $header }
+    }
+)
+
 # Debian's interpreter, where python3-torch installs (a python3 earlier on PATH may lack torch)
-$python = if ([IO.File]::Exists('/usr/bin/python3')) { '/usr/bin/python3' } else { (Get-Command python3 -ErrorAction Ignore).Source }
-foreach ($model in $models) {
-    $shape = $model.Header.Shape
-    $null = $samples[0..($BatchSize - 1)] | Get-FoEmbedding -Model $model.Path -BatchSize $BatchSize   # warm-up: kernels, threads
-    $clock.Restart()
-    $out = @($samples | Get-FoEmbedding -Model $model.Path -BatchSize $BatchSize)
-    $rate = $out.Count / $clock.Elapsed.TotalSeconds
-    $limit = [FiftyOneBrain.Models.ComputeLimit]::ImagesPerSecond($gflops, $shape.MultiplyAdds, $false)
-    $reference = $null
-    if ($python) {
-        $line = & $python ([IO.Path]::Combine($PSScriptRoot, 'torch_reference.py')) $shape.Width $BatchSize ([Math]::Min($Images, 3000)) 2>$null
-        if ($LASTEXITCODE -eq 0 -and $line) { $reference = $line }
+$python = if (Test-Path -LiteralPath '/usr/bin/python3') { '/usr/bin/python3' } else { (Get-Command python3 -ErrorAction Ignore).Source }
+$results = @(
+    foreach ($model in $models) {
+        $shape = $model.Header.Shape
+        $null = $samples[0..($BatchSize - 1)] | Get-FoEmbedding -Model $model.Path -BatchSize $BatchSize   # warm-up: kernels, threads
+        $time = Measure-Command { $out = @($samples | Get-FoEmbedding -Model $model.Path -BatchSize $BatchSize) }
+        $rate = $out.Count / $time.TotalSeconds
+        $limit = [FiftyOneBrain.Models.ComputeLimit]::ImagesPerSecond($gflops, $shape.MultiplyAdds, $false)
+        $reference = $null
+        if ($python) {
+            $line = & $python (Join-Path $PSScriptRoot 'torch_reference.py') $shape.Width $BatchSize ([Math]::Min($Images, 3000)) 2>$null
+            if ($LASTEXITCODE -eq 0 -and $line) { $reference = "$line" }
+        }
+        Write-Information ('Get-FoEmbedding {0}: {1:N1} M multiply-adds/image, {2} images in {3:N1} s = {4:N0} images/s; FLOP limit {5:N0} images/s; ratio {6:P0}' -f
+            $model.Name, ($shape.MultiplyAdds / 1e6), $out.Count, $time.TotalSeconds, $rate, $limit, ($rate / $limit))
+        if ($reference) {
+            $parts = $reference -split ' '
+            Write-Information ('    PyTorch {0} (Debian, {1} thread(s)), same network and batch, forward only: {2} images/s' -f $parts[2], $parts[1], $parts[0])
+        }
+        else {
+            Write-Information '    PyTorch reference: python3-torch not installed (build.sh Bench installs it)'
+        }
+        [ordered]@{ kind = 'embedding'; model = $model.Name; width = $shape.Width; multiplyAdds = $shape.MultiplyAdds;
+            images = $out.Count; imagesPerSecond = $rate; limitImagesPerSecond = $limit; ratio = $rate / $limit; pytorch = "$reference" }
     }
-    Say ('Get-FoEmbedding {0}: {1:N1} M multiply-adds/image, {2} images in {3:N1} s = {4:N0} images/s; FLOP limit {5:N0} images/s; ratio {6:P0}' -f
-        $model.Name, ($shape.MultiplyAdds / 1e6), $out.Count, $clock.Elapsed.TotalSeconds, $rate, $limit, ($rate / $limit))
-    if ($reference) {
-        $parts = $reference -split ' '
-        Say ('    PyTorch {0} (Debian, {1} thread(s)), same network and batch, forward only: {2} images/s' -f $parts[2], $parts[1], $parts[0])
-    } else {
-        Say '    PyTorch reference: python3-torch not installed (build.sh Bench installs it)'
-    }
-    # plain .NET values only: JsonSerializer cannot walk PowerShell's wrappers (e.g. native command output)
-    $results.Add([ordered]@{ kind = 'embedding'; model = [string]$model.Name; width = [double]$shape.Width; multiplyAdds = [long]$shape.MultiplyAdds;
-        images = [int]$out.Count; imagesPerSecond = [double]$rate; limitImagesPerSecond = [double]$limit; ratio = [double]($rate / $limit); pytorch = [string]$reference })
-}
 
-if ($TrainImages -gt 0) {
-    $train = @(Import-FoDataset $DataDirectory -Format FashionMNIST -Split train -MaxSamples $TrainImages)
-    foreach ($w in $TrainWidths) {
-        $shape = [FiftyOneBrain.Models.SimpleResNetShape]::new($w, 10)
-        $m = $train | New-FoModel -LabelField ground_truth -Path ([IO.Path]::Combine($work, "train$w.fomodel")) -Width $w -Epochs 1 -Seed 1
-        $seconds = $m.TrainingTime.TotalSeconds
-        $rate = $m.TrainingSamples / $seconds
-        $limit = [FiftyOneBrain.Models.ComputeLimit]::ImagesPerSecond($gflops, $shape.MultiplyAdds, $true)
-        Say ('Training epoch width {0}: {1} images in {2:N1} s = {3:N0} images/s; FLOP limit {4:N0} images/s; ratio {5:P0}' -f
-            $w, $m.TrainingSamples, $seconds, $rate, $limit, ($rate / $limit))
-        $results.Add([ordered]@{ kind = 'training-epoch'; width = [double]$w; multiplyAdds = [long]$shape.MultiplyAdds; images = [int]$m.TrainingSamples;
-            seconds = [double]$seconds; imagesPerSecond = [double]$rate; limitImagesPerSecond = [double]$limit; ratio = [double]($rate / $limit) })
+    if ($TrainImages -gt 0) {
+        $train = @(Import-FoDataset -Path $DataDirectory -Format FashionMNIST -Split train -MaxSamples $TrainImages)
+        foreach ($w in $TrainWidths) {
+            $shape = [FiftyOneBrain.Models.SimpleResNetShape]::new($w, 10)
+            $m = $train | New-FoModel -LabelField ground_truth -Path (Join-Path $work "train$w.fomodel") -Width $w -Epochs 1 -Seed 1
+            $seconds = $m.TrainingTime.TotalSeconds
+            $rate = $m.TrainingSamples / $seconds
+            $limit = [FiftyOneBrain.Models.ComputeLimit]::ImagesPerSecond($gflops, $shape.MultiplyAdds, $true)
+            Write-Information ('Training epoch width {0}: {1} images in {2:N1} s = {3:N0} images/s; FLOP limit {4:N0} images/s; ratio {5:P0}' -f
+                $w, $m.TrainingSamples, $seconds, $rate, $limit, ($rate / $limit))
+            [ordered]@{ kind = 'training-epoch'; width = $w; multiplyAdds = $shape.MultiplyAdds; images = $m.TrainingSamples;
+                seconds = $seconds; imagesPerSecond = $rate; limitImagesPerSecond = $limit; ratio = $rate / $limit }
+        }
     }
-}
+)
 
-$load = if ([IO.File]::Exists('/proc/loadavg')) { [IO.File]::ReadAllText('/proc/loadavg').Trim() } else { '' }
-Say "load average during the run: $load"
-$resultsDir = [IO.Path]::Combine($PSScriptRoot, '..', 'results')
-[void][IO.Directory]::CreateDirectory($resultsDir)
-$json = [Text.Json.JsonSerializer]::Serialize(@{ gflops = [double]$gflops; decodeImagesPerSecond = [double]$decodeRate; loadAverage = [string]$load; results = $results.ToArray() },
-    [Text.Json.JsonSerializerOptions]@{ WriteIndented = $true })
-[IO.File]::WriteAllText([IO.Path]::Combine($resultsDir, 'models.json'), $json)
-[IO.Directory]::Delete($work, $true)
+$load = if (Test-Path -LiteralPath '/proc/loadavg') { (Get-Content -LiteralPath '/proc/loadavg' -Raw).Trim() } else { '' }
+Write-Information "load average during the run: $load"
+$resultsFolder = Join-Path $PSScriptRoot '..' 'results'
+$null = New-Item -ItemType Directory -Path $resultsFolder -Force
+[ordered]@{ gflops = $gflops; decodeImagesPerSecond = $decodeRate; loadAverage = $load; results = $results } |
+    ConvertTo-Json -Depth 4 |
+    Set-Content -LiteralPath (Join-Path $resultsFolder 'models.json')
+Remove-Item -LiteralPath $work -Recurse -Force
