@@ -46,6 +46,7 @@ function Invoke-ChildPwsh {
         $info.ArgumentList.Add('-File'); $info.ArgumentList.Add($File)
         foreach ($a in $ArgumentList) { $info.ArgumentList.Add($a) }
     }
+    $info.Environment['NO_COLOR'] = '1'  # plain error text: ANSI codes would end up in assertions and JUnit XML
     foreach ($name in $Environment.Keys) { $info.Environment[$name] = [string]$Environment[$name] }
     $process = [System.Diagnostics.Process]::Start($info)
     $stdout = $process.StandardOutput.ReadToEndAsync()
