@@ -56,7 +56,9 @@ public sealed class FieldBagAdapter : PSPropertyAdapter
             return new PSAdaptedProperty(alias, "Items");
         var field = bag.FieldNames.FirstOrDefault(n => string.Equals(n, propertyName, StringComparison.Ordinal))
                     ?? bag.FieldNames.FirstOrDefault(n => string.Equals(n, propertyName, StringComparison.OrdinalIgnoreCase));
-        return field is null ? null : new PSAdaptedProperty(field, null);
+        // A name that is not a field yet still resolves, so `$sample.uniqueness = 0.9` adds the field as a
+        // user expects (PowerShell assigns only to members it can find); reading it gives $null until then.
+        return new PSAdaptedProperty(field ?? propertyName, null);
     }
 
     public override object? GetPropertyValue(PSAdaptedProperty adaptedProperty)
