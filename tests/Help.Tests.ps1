@@ -155,8 +155,9 @@ Describe 'Help examples' {
             $code = @((Get-Help $Command).examples.example)[$Index].code
             $code | Should -Not -BeNullOrEmpty
             $ErrorActionPreference = 'Stop'
-            # Out-String also renders the output through the module's views.
-            $null = & ([scriptblock]::Create($code)) | Out-String
+            # Out-String also renders the output through the module's views; warnings, verbose and host
+            # output join it so the test log stays readable. Errors still stop the example.
+            $null = & ([scriptblock]::Create($code)) 3>&1 4>&1 6>&1 | Out-String
         }
     }
 
