@@ -75,7 +75,7 @@ function ConvertTo-HelpParagraph {
     foreach ($block in $blocks) { $block.Lines -join $(if ($block.Kind -eq 'List') { "`n" } else { ' ' }) }
 }
 
-function Write-Paras {
+function Write-Paragraph {
     param($Writer, [string] $Text)
     foreach ($para in ConvertTo-HelpParagraph $Text) { $Writer.WriteElementString('para', $maml, $para) }
 }
@@ -89,7 +89,7 @@ function Get-DefaultValue {
     ''
 }
 
-function Get-AcceptedValues {
+function Get-AcceptedValue {
     param($Parameter)
     $set = $Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] } | Select-Object -First 1
     if ($set) { return $set.ValidValues }
@@ -118,8 +118,8 @@ function Write-Parameter {
     $Writer.WriteAttributeString('position', $(if ($SetParameter.Position -ge 0) { "$($SetParameter.Position)" } else { 'named' }))
     $Writer.WriteAttributeString('aliases', $(if ($Parameter.Aliases.Count) { $Parameter.Aliases -join ', ' } else { 'none' }))
     $Writer.WriteElementString('name', $maml, $Parameter.Name)
-    $Writer.WriteStartElement('description', $maml); Write-Paras $Writer $Description; $Writer.WriteEndElement()
-    $values = @(Get-AcceptedValues $Parameter)
+    $Writer.WriteStartElement('description', $maml); Write-Paragraph $Writer $Description; $Writer.WriteEndElement()
+    $values = @(Get-AcceptedValue $Parameter)
     if ($Syntax -and $values) {
         $Writer.WriteStartElement('parameterValueGroup', $cmd)
         foreach ($value in $values) {
@@ -147,7 +147,7 @@ function Write-TypeSection {
         $lines = @($block.Trim() -split "`n")
         $Writer.WriteStartElement($Inner, $cmd)
         $Writer.WriteStartElement('type', $dev); $Writer.WriteElementString('name', $maml, $lines[0].Trim()); $Writer.WriteEndElement()
-        $Writer.WriteStartElement('description', $maml); Write-Paras $Writer ($lines | Select-Object -Skip 1 | Join-String -Separator "`n"); $Writer.WriteEndElement()
+        $Writer.WriteStartElement('description', $maml); Write-Paragraph $Writer ($lines | Select-Object -Skip 1 | Join-String -Separator "`n"); $Writer.WriteEndElement()
         $Writer.WriteEndElement()
     }
     $Writer.WriteEndElement()
@@ -174,9 +174,9 @@ foreach ($name in $module.ExportedCmdlets.Keys) {
     $w.WriteAttributeString('xmlns', 'maml', $null, $maml); $w.WriteAttributeString('xmlns', 'dev', $null, $dev)
     $w.WriteStartElement('details', $cmd)
     $w.WriteElementString('name', $cmd, $name); $w.WriteElementString('verb', $cmd, $verb); $w.WriteElementString('noun', $cmd, $noun)
-    $w.WriteStartElement('description', $maml); Write-Paras $w $doc.Sections['SYNOPSIS']; $w.WriteEndElement()
+    $w.WriteStartElement('description', $maml); Write-Paragraph $w $doc.Sections['SYNOPSIS']; $w.WriteEndElement()
     $w.WriteEndElement()
-    $w.WriteStartElement('description', $maml); Write-Paras $w $doc.Sections['DESCRIPTION']; $w.WriteEndElement()
+    $w.WriteStartElement('description', $maml); Write-Paragraph $w $doc.Sections['DESCRIPTION']; $w.WriteEndElement()
 
     $parameters = $info.Parameters.Values | Where-Object { $common -notcontains $_.Name }
     $described = @{}
@@ -184,14 +184,15 @@ foreach ($name in $module.ExportedCmdlets.Keys) {
         $text = $doc.Parameters[$p.Name]
         if (-not $text) { $text = $standardText[$p.Name] }
         $mandatory = @($p.ParameterSets.Values | Where-Object { -not $_.IsMandatory }).Count -eq 0
-        $described[$p.Name] = @{ Text = $text; Default = Get-DefaultValue $p $text $mandatory }
+        $described[$p.Name] = @{ Text = $text; Default = Get-DefaultValue -Parameter $p -Text $text -Mandatory $mandatory }
     }
 
     $w.WriteStartElement('syntax', $cmd)
     foreach ($set in $info.ParameterSets) {
         $w.WriteStartElement('syntaxItem', $cmd); $w.WriteElementString('name', $maml, $name)
         foreach ($sp in Get-DisplayOrder $set) {
-            Write-Parameter $w $info.Parameters[$sp.Name] $sp $described[$sp.Name].Text $described[$sp.Name].Default -Syntax
+            $entry = $described[$sp.Name]
+            Write-Parameter -Writer $w -Parameter $info.Parameters[$sp.Name] -SetParameter $sp -Description $entry.Text -Default $entry.Default -Syntax
         }
         $w.WriteEndElement()
     }
@@ -204,14 +205,15 @@ foreach ($name in $module.ExportedCmdlets.Keys) {
     foreach ($parameterName in $ordered) {
         $p = $info.Parameters[$parameterName]
         $setParameter = $info.ParameterSets.Parameters | Where-Object Name -EQ $parameterName | Select-Object -First 1
-        Write-Parameter $w $p $setParameter $described[$parameterName].Text $described[$parameterName].Default
+        $entry = $described[$parameterName]
+        Write-Parameter -Writer $w -Parameter $p -SetParameter $setParameter -Description $entry.Text -Default $entry.Default
     }
     $w.WriteEndElement()
 
-    Write-TypeSection $w $doc.Sections['INPUTS'] 'inputTypes' 'inputType'
-    Write-TypeSection $w $doc.Sections['OUTPUTS'] 'returnValues' 'returnValue'
+    Write-TypeSection -Writer $w -Text $doc.Sections['INPUTS'] -Outer 'inputTypes' -Inner 'inputType'
+    Write-TypeSection -Writer $w -Text $doc.Sections['OUTPUTS'] -Outer 'returnValues' -Inner 'returnValue'
     if ($doc.Sections['NOTES']) {
-        $w.WriteStartElement('alertSet', $maml); $w.WriteStartElement('alert', $maml); Write-Paras $w $doc.Sections['NOTES']; $w.WriteEndElement(); $w.WriteEndElement()
+        $w.WriteStartElement('alertSet', $maml); $w.WriteStartElement('alert', $maml); Write-Paragraph $w $doc.Sections['NOTES']; $w.WriteEndElement(); $w.WriteEndElement()
     }
     $w.WriteStartElement('examples', $cmd)
     foreach ($ex in $doc.Examples) {
@@ -219,7 +221,7 @@ foreach ($name in $module.ExportedCmdlets.Keys) {
         $w.WriteElementString('title', $maml, "-------------------------- $($ex.Title) --------------------------")
         $w.WriteElementString('code', $dev, $ex.Code)
         # The closing empty paragraph keeps a blank line before the next example, as in first-party help.
-        $w.WriteStartElement('remarks', $dev); Write-Paras $w $ex.Remarks; $w.WriteElementString('para', $maml, ''); $w.WriteEndElement()
+        $w.WriteStartElement('remarks', $dev); Write-Paragraph $w $ex.Remarks; $w.WriteElementString('para', $maml, ''); $w.WriteEndElement()
         $w.WriteEndElement()
     }
     $w.WriteEndElement()
