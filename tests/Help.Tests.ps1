@@ -114,6 +114,38 @@ Describe 'Cmdlet help' {
     }
 }
 
+Describe 'Results that examples state' {
+    BeforeAll {
+        function Get-ExampleOutput {
+            param([string] $Command, [int] $Index)
+            $ErrorActionPreference = 'Stop'
+            & ([scriptblock]::Create(@((Get-Help $Command).examples.example)[$Index].code))
+        }
+        Push-Location $TestDrive
+    }
+    AfterAll { Pop-Location }
+
+    It 'Measure-FoHardness Example 2 gives only b.png, at ln 3, and a.png 0.177' {
+        $out = @(Get-ExampleOutput Measure-FoHardness 1)
+        $out.Filepath | Should -HaveCount 1
+        $out[0].Filepath | Should -Match 'b\.png$'
+        $out[0].h | Should -BeGreaterThan 1.0986
+        $out[0].h | Should -BeLessThan 1.0987
+        $a = New-FoSample a.png -Fields @{ model = (New-FoClassification cat -Logits 4, 0, 0) } | Measure-FoHardness -PredictionField model
+        [math]::Round($a.hardness, 3) | Should -Be 0.177
+        ((Get-Help Measure-FoHardness).examples.example[1].remarks.Text -join ' ') | Should -Match '0\.177'
+    }
+
+    It 'Measure-FoUniqueness Example 4 prints the values its text gives' {
+        Get-ExampleOutput Measure-FoUniqueness 3 | ForEach-Object { ($_ -split ' ')[1] } |
+            Should -Be @('0.224', '0.184', '0.255', '0.500', '1.000')
+    }
+
+    It 'Add-FoLabelNoise Example 1 tags 400 mistakes' {
+        Get-ExampleOutput Add-FoLabelNoise 0 | Should -Be 400
+    }
+}
+
 Describe 'Help examples' {
     BeforeAll {
         # The fixture of docs/help/README.md: ./pets (photos in class folders), ./coco and ./coco-predictions
