@@ -34,13 +34,14 @@ BeforeAll {
     $classification = New-FoClassification cat -Confidence 0.81 -Logits 2, 0.3, -1.1
     $classification.mistakenness = 0.12
 
-    # The shipped model's description, with a path that is the same on every machine.
-    $modelFile = Join-Path (Split-Path (Get-StagedModulePath) -Parent) 'Models' 'default.fomodel'
-    $described = [FiftyOneBrain.Models.ImageClassifier]::Load($modelFile).Describe()
-    $properties = @{}
-    foreach ($property in $described.PSObject.Properties) { $properties[$property.Name] = $property.Value }
-    $properties.Path = '/opt/FiftyOneBrain/Models/default.fomodel'
-    $model = [FiftyOneBrain.Models.ModelDescription]$properties
+    # A model description as New-FoModel returns it (made here so the snapshot does not follow the shipped model).
+    $model = [FiftyOneBrain.Models.ModelDescription]@{
+        Path = '/home/user/fmnist.fomodel'; Architecture = 'SimpleResNet'; Width = 0.25
+        Classes = [string[]]('T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot')
+        EmbeddingDimension = 128; Parameters = 412944; MultiplyAdds = 24036608; Epochs = 3; Seed = 1
+        TrainingSamples = 4500; ValidationSamples = 500; TrainingLoss = 0.41234; TrainingAccuracy = 0.8512
+        ValidationAccuracy = 0.834; TrainingTime = [timespan]::FromSeconds(95.4)
+    }
 
     $objects = @{
         'sample-table'   = { $scored, $custom, $boxes }
