@@ -56,8 +56,19 @@ public sealed class FieldBagAdapter : PSPropertyAdapter
             return new PSAdaptedProperty(alias, "Items");
         var field = bag.FieldNames.FirstOrDefault(n => string.Equals(n, propertyName, StringComparison.Ordinal))
                     ?? bag.FieldNames.FirstOrDefault(n => string.Equals(n, propertyName, StringComparison.OrdinalIgnoreCase));
-        return field is null ? null : new PSAdaptedProperty(field, null);
+        if (field is not null) return new PSAdaptedProperty(field, null);
+        // A name that is not a field yet still resolves, so `$sample.uniqueness = 0.9` adds the field as a
+        // user expects (PowerShell assigns only to members it can find); reading it gives $null until then.
+        // Names PowerShell resolves elsewhere (.NET members such as FieldNames, and PSObject, PSBase ...) stay theirs.
+        return IsOtherMember(baseObject.GetType(), propertyName) ? null : new PSAdaptedProperty(propertyName, null);
     }
+
+    private static readonly HashSet<string> IntrinsicMembers = new(StringComparer.OrdinalIgnoreCase)
+        { "PSObject", "PSBase", "PSAdapted", "PSExtended", "PSTypeNames" };
+
+    private static bool IsOtherMember(Type type, string name) =>
+        IntrinsicMembers.Contains(name) ||
+        type.GetMember(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase).Length > 0;
 
     public override object? GetPropertyValue(PSAdaptedProperty adaptedProperty)
     {

@@ -73,7 +73,7 @@ public sealed class ExportFoDatasetCommand : SamplePipelineCommand
         foreach (var p in problems)
             WriteError(DatasetProblemErrors.Record(p));
         WriteVerbose($"Exported {_samples.Count - problems.Count} of {_samples.Count} samples to {target} as {_format.Name} in {clock.Elapsed.TotalSeconds:0.00} s.");
-        WriteObject(new DirectoryInfo(target));
+        WriteFileSystemItem(target);
     }
 
     private IEnumerable<Sample> WithProgress(List<Sample> samples)

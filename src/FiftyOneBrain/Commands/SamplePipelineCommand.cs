@@ -37,6 +37,13 @@ public abstract class SamplePipelineCommand : PSCmdlet
     protected void WriteSampleError(string message, string errorId, ErrorCategory category, Sample sample) =>
         WriteError(FoErrors.Record(message, errorId, category, sample));
 
+    /// <summary>
+    /// Writes a file or directory the command made as the FileSystem provider's item (as Get-Item does), so it
+    /// carries PSPath and the provider's properties and the default view fills its Mode, User and Size columns.
+    /// </summary>
+    protected void WriteFileSystemItem(string path) =>
+        WriteObject(SessionState.InvokeProvider.Item.Get(new[] { path }, force: true, literalPath: true), enumerateCollection: true);
+
     /// <summary>Stops the whole run with one clear message.</summary>
     protected void ThrowRunError(string message, string errorId, ErrorCategory category, object? target = null) =>
         ThrowTerminatingError(FoErrors.Record(message, errorId, category, target));

@@ -102,7 +102,7 @@ public sealed class ShowFoDatasetCommand : SamplePipelineCommand
         var file = new FileInfo(path);
         WriteVerbose($"Gallery of {shown.Count} of {_samples.Count} sample(s), {model.ScoreFields.Count} score field(s): " +
             $"thumbnails {thumbTime.TotalSeconds:0.00} s, total {clock.Elapsed.TotalSeconds:0.00} s, {file.Length / 1024.0 / 1024.0:0.0} MB -> {path}");
-        if (!PassThru) WriteObject(file);
+        if (!PassThru) WriteFileSystemItem(path);
         if (Open) OpenInBrowser(path);
     }
 
