@@ -34,6 +34,11 @@ Describe 'Assigning new fields through properties' {
         @($sample.PSObject.Properties.Name) | Should -Not -Contain 'not_set'
     }
 
+    It 'keeps the intrinsic Count and Length of a single sample' {
+        (New-FoSample f.png).Count | Should -Be 1
+        (New-FoSample g.png -Fields @{ hardness = 1.5 }).Length | Should -Be 1
+    }
+
     It 'still refuses to set a read-only built-in property' {
         $labels = New-FoDetections @(New-FoDetection -Label car -BoundingBox 0, 0, 0.5, 0.5)
         { $labels.Detections = @() } | Should -Throw '*read-only*'

@@ -59,12 +59,13 @@ public sealed class FieldBagAdapter : PSPropertyAdapter
         if (field is not null) return new PSAdaptedProperty(field, null);
         // A name that is not a field yet still resolves, so `$sample.uniqueness = 0.9` adds the field as a
         // user expects (PowerShell assigns only to members it can find); reading it gives $null until then.
-        // Names PowerShell resolves elsewhere (.NET members such as FieldNames, and PSObject, PSBase ...) stay theirs.
+        // Names PowerShell resolves elsewhere (.NET members such as FieldNames, PSObject, PSBase ..., and the
+        // intrinsic Count/Length every scalar has, so `(Import-FoDataset ...).Count` is 1 for one sample) stay theirs.
         return IsOtherMember(baseObject.GetType(), propertyName) ? null : new PSAdaptedProperty(propertyName, null);
     }
 
     private static readonly HashSet<string> IntrinsicMembers = new(StringComparer.OrdinalIgnoreCase)
-        { "PSObject", "PSBase", "PSAdapted", "PSExtended", "PSTypeNames" };
+        { "PSObject", "PSBase", "PSAdapted", "PSExtended", "PSTypeNames", "Count", "Length" };
 
     private static bool IsOtherMember(Type type, string name) =>
         IntrinsicMembers.Contains(name) ||
