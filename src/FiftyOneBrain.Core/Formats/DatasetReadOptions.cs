@@ -20,6 +20,9 @@ public sealed record DatasetReadOptions
 
     public DatasetProgress? Progress { get; init; }
 
+    /// <summary>Receives warnings about input the reader accepted with a guess (e.g. a path it had to fall back from).</summary>
+    public Action<string>? Warning { get; init; }
+
     public static DatasetReadOptions Default { get; } = new();
 }
 
