@@ -19,6 +19,8 @@ public enum DatasetProblemKind
     UnsupportedLabel,
     /// <summary>A sample's image cannot be stored by the chosen format (array formats need one fixed size).</summary>
     UnsupportedImage,
+    /// <summary>Two samples claim the same id; the later one is neither imported nor written.</summary>
+    DuplicateSampleId,
 }
 
 /// <summary>A per-sample problem: the reader skips the sample, reports this and goes on.</summary>

@@ -38,6 +38,9 @@ public sealed record DatasetWriteOptions
     /// <summary>Write the samples' original absolute paths instead of copying media (formats whose labels file can point anywhere).</summary>
     public bool ReferenceMedia { get; init; }
 
+    /// <summary>The dataset's name, written where a format records one (FiftyOneDataset's metadata.json); null = the folder's name.</summary>
+    public string? DatasetName { get; init; }
+
     public DatasetProgress? Progress { get; init; }
 
     public static DatasetWriteOptions Default { get; } = new();

@@ -107,7 +107,7 @@ public sealed class DatasetExportSafetyTests
         using var dir = new TempDir();
         File.WriteAllText(dir[file], text);
 
-        var e = Assert.ThrowsAny<InvalidDataException>(() => DatasetFormats.Get(format).Read(dir.Path, DatasetReadOptions.Default).ToList());
+        var e = Assert.ThrowsAny<MalformedDatasetFileException>(() => DatasetFormats.Get(format).Read(dir.Path, DatasetReadOptions.Default).ToList());
 
         Assert.Contains(dir[file], e.Message);
     }

@@ -97,7 +97,7 @@ public sealed class IdsSplitsNamesTests
         Assert.Empty(format.Write(samples, dir["yolo"], DatasetWriteOptions.Default));
 
         var back = format.Read(dir["yolo"], DatasetReadOptions.Default).SamplesOrThrow();
-        Assert.Equal(["chelsea.png test", "camera.png train", "coffee.png train", "coins.png validation"],
+        Assert.Equal(["camera.png train", "chelsea.png test", "coffee.png train", "coins.png validation"],
             back.Select(s => $"{Path.GetFileName(s.Filepath)} {string.Join(",", s.Tags)}").Order(StringComparer.Ordinal));
         Assert.True(File.Exists(dir["yolo/labels/val/coins.txt"]));
     }

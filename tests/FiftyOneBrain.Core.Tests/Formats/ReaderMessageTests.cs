@@ -60,7 +60,7 @@ public sealed class ReaderMessageTests
         using var dir = new TempDir();
         File.WriteAllText(dir["labels.json"], """{"categories": [], "annotations": []}""");
 
-        var e = Assert.ThrowsAny<InvalidDataException>(() => new CocoDetectionDatasetFormat().Read(dir.Path, DatasetReadOptions.Default).ToList());
+        var e = Assert.ThrowsAny<MalformedDatasetFileException>(() => new CocoDetectionDatasetFormat().Read(dir.Path, DatasetReadOptions.Default).ToList());
 
         Assert.Contains("\"images\"", e.Message);
         Assert.Contains(dir["labels.json"], e.Message);
@@ -77,7 +77,7 @@ public sealed class ReaderMessageTests
         using var dir = new TempDir();
         File.WriteAllText(dir["data.yaml"], yaml);
 
-        var e = Assert.ThrowsAny<InvalidDataException>(() => new YoloV5DatasetFormat().Read(dir.Path, DatasetReadOptions.Default).ToList());
+        var e = Assert.ThrowsAny<MalformedDatasetFileException>(() => new YoloV5DatasetFormat().Read(dir.Path, DatasetReadOptions.Default).ToList());
 
         Assert.Contains(dir["data.yaml"], e.Message);
         Assert.Contains(what, e.Message);
