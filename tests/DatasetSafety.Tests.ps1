@@ -1,19 +1,16 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module (Get-StagedModulePath) -Force
+    . (Join-Path $PSScriptRoot 'DatasetFormats.Support.ps1')
 
     # A FiftyOneDataset of $Count generated PNGs at $Path, written by the module itself.
     function New-SmallFiftyOneDataset([string] $Path, [int] $Count = 5) {
         $source = Join-Path $TestDrive ('src-' + (Split-Path $Path -Leaf))
         $samples = foreach ($i in 1..$Count) {
-            $png = New-TestPng (Join-Path $source "img$i.png") -From ([byte](40 * $i)), 20, 20
+            $png = Copy-TestPhoto (Join-Path $source "img$i.png") -Index $i
             New-FoSample $png.FullName -Fields @{ ground_truth = (New-FoClassification ('c' + ($i % 2))) }
         }
         $null = $samples | Export-FoDataset $Path -Format FiftyOneDataset
-    }
-
-    function Get-RelativeFileList([string] $Path) {
-        Get-ChildItem $Path -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath($Path, $_.FullName) } | Sort-Object
     }
 }
 
@@ -24,12 +21,12 @@ Describe 'Export-FoDataset never replaces a dataset with less than it had' {
         $json = Join-Path $ds 'samples.json'
         $text = Get-Content $json -Raw
         Set-Content $json -Value $text.Substring(0, [int]($text.Length / 2)) -NoNewline
-        $before = Get-RelativeFileList $ds
+        $before = Get-TreeSnapshot $ds
 
         { Import-FoDataset $ds -Format FiftyOneDataset | Export-FoDataset $ds -Format FiftyOneDataset -Force } |
             Should -Throw -ErrorId 'MalformedLabelsFile,*'
 
-        Get-RelativeFileList $ds | Should -Be $before
+        Get-TreeSnapshot $ds | Should -Be $before
         @(Get-ChildItem (Join-Path $ds 'data') -File).Count | Should -Be 5
         @(Get-ChildItem $TestDrive -Directory -Force | Where-Object Name -Like '.*') | Should -BeNullOrEmpty
     }
@@ -37,11 +34,11 @@ Describe 'Export-FoDataset never replaces a dataset with less than it had' {
     It 'refuses with -Force when every sample is rejected, and replaces only with -AllowPartial' {
         $ds = Join-Path $TestDrive 'allrejected'
         New-SmallFiftyOneDataset $ds -Count 3
-        $before = Get-RelativeFileList $ds
+        $before = Get-TreeSnapshot $ds
         $gone = New-FoSample (Join-Path $TestDrive 'nowhere/missing.png')
 
         { $gone | Export-FoDataset $ds -Format FiftyOneDataset -Force -ErrorAction SilentlyContinue } | Should -Throw -ErrorId 'EmptyExportRefused,*'
-        Get-RelativeFileList $ds | Should -Be $before
+        Get-TreeSnapshot $ds | Should -Be $before
 
         $kept = @(Import-FoDataset $ds -Format FiftyOneDataset)[0]
         $kept | Export-FoDataset $ds -Format FiftyOneDataset -Force -AllowPartial -ErrorVariable errors | Should -BeOfType [IO.DirectoryInfo]
@@ -52,14 +49,14 @@ Describe 'Export-FoDataset never replaces a dataset with less than it had' {
     It 'refuses a partial in-place re-export, naming a file it would delete' {
         $ds = Join-Path $TestDrive 'partial'
         New-SmallFiftyOneDataset $ds -Count 4
-        $before = Get-RelativeFileList $ds
+        $before = Get-TreeSnapshot $ds
 
         $err = { Import-FoDataset $ds -Format FiftyOneDataset -MaxSamples 2 | Export-FoDataset $ds -Format FiftyOneDataset -Force } |
             Should -Throw -ErrorId 'ExportWouldDeleteFiles,*' -PassThru
         $err.Exception.Message | Should -Match 'img3\.png'
         $err.CategoryInfo.Category | Should -Be 'ResourceExists'
         $err.TargetObject | Should -Be $ds
-        Get-RelativeFileList $ds | Should -Be $before
+        Get-TreeSnapshot $ds | Should -Be $before
     }
 }
 
@@ -86,7 +83,7 @@ Describe 'Import-FoDataset reports unreadable labels files once, as a terminatin
 Describe 'Import-FoDataset reads YOLO exports as Roboflow writes them' {
     It 'falls back from exporter-machine absolute paths with a warning' {
         $dir = Join-Path $TestDrive 'roboflow'
-        $null = New-TestPng (Join-Path $dir 'train/images/a.png')
+        $null = Copy-TestPhoto (Join-Path $dir 'train/images/a.png')
         $null = New-Item -ItemType Directory (Join-Path $dir 'train/labels') -Force
         Set-Content (Join-Path $dir 'train/labels/a.txt') "0 0.5 0.5 0.25 0.25`n0 0.1 0.1 0.3 0.1 0.2 0.3"
         Set-Content (Join-Path $dir 'data.yaml') "train: /Users/someone/project/train/images`nval: ../valid/images`nnames: ['cat']"
@@ -105,7 +102,7 @@ Describe 'Import-FoDataset reads YOLO exports as Roboflow writes them' {
 Describe 'Export-FoDataset -Format YOLOv5Dataset keeps splits' {
     It 'writes each sample to the split its tags name' {
         $samples = foreach ($split in 'train', 'validation', 'test') {
-            $png = New-TestPng (Join-Path $TestDrive "yolo-src/$split.png")
+            $png = Copy-TestPhoto (Join-Path $TestDrive "yolo-src/$split.png")
             $s = New-FoSample $png.FullName -Tags $split -Fields @{ ground_truth = (New-FoDetections @(New-FoDetection thing 0.1, 0.1, 0.5, 0.5)) }
             $s
         }

@@ -89,12 +89,15 @@ public sealed class ExportFoDatasetTests(ModuleSession session) : IClassFixture<
             [IO.Directory]::Exists("$dir/x")
             $null = $s | Export-FoDataset "$dir/x" -Format FiftyOneDataset
             try { $s | Export-FoDataset "$dir/x" -Format FiftyOneDataset; 'not reached' } catch { $_.FullyQualifiedErrorId }
-            $null = $s[0] | Export-FoDataset "$dir/x" -Format FiftyOneDataset -Force
+            $null = $s | Export-FoDataset "$dir/x" -Format FiftyOneDataset -Force
+            try { $s[0] | Export-FoDataset "$dir/x" -Format FiftyOneDataset -Force; 'not reached' } catch { $_.FullyQualifiedErrorId }
+            $null = $s[0] | Export-FoDataset "$dir/x" -Format FiftyOneDataset -Force -AllowPartial
             (Import-FoDataset "$dir/x" -Format FiftyOneDataset).Count
             [IO.Directory]::GetDirectories($dir).Count
             """, Vars);
         Assert.Empty(result.Errors);
-        Assert.Equal(new object[] { false, "DatasetExists,FiftyOneBrain.PowerShell.Commands.ExportFoDatasetCommand", 1, 1 },
+        Assert.Equal(new object[] { false, "DatasetExists,FiftyOneBrain.PowerShell.Commands.ExportFoDatasetCommand",
+                "ExportWouldDeleteFiles,FiftyOneBrain.PowerShell.Commands.ExportFoDatasetCommand", 1, 1 },
             result.Output.Select(o => o.BaseObject).ToArray());
     }
 

@@ -79,15 +79,14 @@ public sealed class ImportFoDatasetTests(ModuleSession session) : IClassFixture<
     }
 
     [Fact]
-    public void Malformed_json_is_one_parser_error_naming_the_file()
+    public void Malformed_json_is_one_terminating_parser_error_naming_the_file()
     {
         Directory.CreateDirectory(_dir);
         var labels = Path.Combine(_dir, "labels.json");
         File.WriteAllText(labels, "{\"classes\": [\"a\"], \"labels\": {\"x\": 0,");
-        var result = session.Run("Import-FoDataset $dir -Format FiftyOneImageClassificationDataset", Vars(("dir", _dir)));
-        Assert.Empty(result.Output);
-        var error = Assert.Single(result.Errors);
-        Assert.Equal(("MalformedLabels,FiftyOneBrain.PowerShell.Commands.ImportFoDatasetCommand", ErrorCategory.ParserError, (object)labels),
+        var result = session.Run("try { Import-FoDataset $dir -Format FiftyOneImageClassificationDataset; 'not reached' } catch { $_ }", Vars(("dir", _dir)));
+        var error = Assert.IsType<ErrorRecord>(result.Single().BaseObject);
+        Assert.Equal(("MalformedLabelsFile,FiftyOneBrain.PowerShell.Commands.ImportFoDatasetCommand", ErrorCategory.ParserError, (object)labels),
             (error.FullyQualifiedErrorId, error.CategoryInfo.Category, error.TargetObject));
     }
 

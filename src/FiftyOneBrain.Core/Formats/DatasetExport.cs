@@ -69,8 +69,8 @@ public static class DatasetExport
     }
 
     /// <summary>
-    /// Old files that would be gone after the swap: media that was not among the exported samples (a media file at the
-    /// same name in the new dataset would overwrite it), and any other file the new dataset does not write again.
+    /// Old files that would be gone after the swap: media that was not among the exported samples (unless the new dataset
+    /// holds the same bytes at the same place), and any other file the new dataset does not write again.
     /// </summary>
     private static List<string> FilesNotCarriedOver(string target, string temp, ReceivedSamples received, bool referenced)
     {
@@ -81,10 +81,26 @@ public static class DatasetExport
         {
             if (!referenced && received.Contains(file)) continue;
             var relative = Path.GetRelativePath(target, file);
-            if (written.Contains(relative) && !ImageCheck.HasImageExtension(file)) continue;
+            if (written.Contains(relative) && (!ImageCheck.HasImageExtension(file) || SameContent(file, Path.Combine(temp, relative)))) continue;
             lost.Add(relative.Replace(Path.DirectorySeparatorChar, '/'));
         }
         return lost;
+    }
+
+    /// <summary>True when both files hold the same bytes (a re-export of the same media from another folder).</summary>
+    private static bool SameContent(string a, string b)
+    {
+        if (new FileInfo(a).Length != new FileInfo(b).Length) return false;
+        using var x = File.OpenRead(a);
+        using var y = File.OpenRead(b);
+        Span<byte> bx = stackalloc byte[8192], by = stackalloc byte[8192];
+        while (true)
+        {
+            var n = x.Read(bx);
+            if (n == 0) return true;
+            y.ReadExactly(by[..n]);
+            if (!bx[..n].SequenceEqual(by[..n])) return false;
+        }
     }
 
     /// <summary>Counts the samples a writer consumes and remembers their media files.</summary>

@@ -20,7 +20,7 @@ public static class UnpackedClassificationSamples
             if (label >= classes.Count)
             {
                 yield return ReadResult.Fail(DatasetProblemKind.LabelIndexOutOfRange, labelsSource,
-                    $"Record {i} has label index {label}, but {datasetName} has {classes.Count} classes (0..{classes.Count - 1}).");
+                    $"Record {i + 1} of {labelsSource} has label index {label}, but {datasetName} has {classes.Count} classes (0..{classes.Count - 1}).");
                 continue;
             }
             var path = Path.Combine(dataDir, ImageArrayCache.FileName(i));

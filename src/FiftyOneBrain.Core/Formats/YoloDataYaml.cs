@@ -106,9 +106,13 @@ public sealed record YoloDataYaml(IReadOnlyList<string> Names, IReadOnlyDictiona
         var insideRoot = DatasetPaths.TryResolveInside(root, entry, allowAbsolute: false, out var resolved);
         if (insideRoot && Directory.Exists(resolved)) return resolved;
         var normalized = entry.Replace('\\', '/');
-        if (normalized.StartsWith("../", StringComparison.Ordinal)
-            && DatasetPaths.TryResolveInside(root, normalized[3..], allowAbsolute: false, out var dropped) && Directory.Exists(dropped))
-            return dropped;
+        if (!insideRoot && normalized.StartsWith("../", StringComparison.Ordinal)
+            && DatasetPaths.TryResolveInside(root, normalized[3..], allowAbsolute: false, out var dropped))
+        {
+            if (Directory.Exists(dropped)) return dropped;
+            problem = new DatasetProblem(DatasetProblemKind.MediaFileMissing, dropped, $"The '{split}' image folder of {yamlPath} does not exist: {entry} (read as {dropped}).");
+            return null;
+        }
         problem = insideRoot
             ? new DatasetProblem(DatasetProblemKind.MediaFileMissing, resolved, $"The '{split}' image folder of {yamlPath} does not exist: {resolved}")
             : new DatasetProblem(DatasetProblemKind.PathOutsideDatasetRoot, resolved, $"The '{split}' entry of {yamlPath} points outside the dataset directory: {entry}");

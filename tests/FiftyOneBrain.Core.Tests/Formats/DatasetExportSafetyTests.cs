@@ -83,6 +83,33 @@ public sealed class DatasetExportSafetyTests
     }
 
     [Fact]
+    public void Replacing_with_the_same_media_from_another_folder_needs_only_overwrite()
+    {
+        using var dir = new TempDir();
+        WriteDataset(dir, dir["a"]);
+        WriteDataset(dir, dir["b"]);
+        var samples = Format.Read(dir["a"], DatasetReadOptions.Default).SamplesOrThrow();
+
+        Assert.Empty(DatasetExport.Write(Format, samples, dir["b"], DatasetWriteOptions.Default, overwrite: true));
+
+        Assert.Equal(3, Format.Read(dir["b"], DatasetReadOptions.Default).SamplesOrThrow().Count);
+        AssertNoTemporaryFolders(dir);
+    }
+
+    [Fact]
+    public void Allow_partial_replaces_with_what_could_be_written()
+    {
+        using var dir = new TempDir();
+        WriteDataset(dir, dir["ds"]);
+        var samples = Format.Read(dir["ds"], DatasetReadOptions.Default).SamplesOrThrow();
+
+        Assert.Empty(DatasetExport.Write(Format, samples.Take(1), dir["ds"], DatasetWriteOptions.Default, overwrite: true, allowPartial: true));
+
+        Assert.Single(Format.Read(dir["ds"], DatasetReadOptions.Default).SamplesOrThrow());
+        AssertNoTemporaryFolders(dir);
+    }
+
+    [Fact]
     public void Reference_media_inside_the_replaced_folder_is_refused()
     {
         using var dir = new TempDir();

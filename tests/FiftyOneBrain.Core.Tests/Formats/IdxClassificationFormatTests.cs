@@ -46,7 +46,7 @@ public sealed class IdxClassificationFormatTests
         Assert.Equal(DatasetProblemKind.LabelIndexOutOfRange, problem.Kind);
         Assert.Equal("LabelIndexOutOfRange", problem.ErrorId);
         Assert.Equal(Path.Combine(src.Path, "t10k-labels-idx1-ubyte.gz"), problem.Path);
-        Assert.Contains("Record 2", problem.Message);
+        Assert.Contains("Record 3 of " + problem.Path, problem.Message);
     }
 
     [Fact]
