@@ -6,10 +6,10 @@ BeforeAll {
     Import-Module (Get-StagedModulePath) -Force
     . (Join-Path $PSScriptRoot 'DatasetFormats.Support.ps1')
 
-    function New-CorpusDataset([string] $Name, [hashtable] $Files, [scriptblock] $Build) {
+    function Build-CorpusDataset([string] $Name, [hashtable] $Files, [scriptblock] $Build) {
         $dir = Join-Path $TestDrive $Name
         $null = New-Item -ItemType Directory $dir -Force
-        foreach ($relative in $Files.Keys) { Set-TestFile (Join-Path $dir $relative) $Files[$relative] }
+        foreach ($relative in $Files.Keys) { Write-TestFile (Join-Path $dir $relative) $Files[$relative] }
         if ($Build) { & $Build $dir }
         $dir
     }
@@ -109,18 +109,18 @@ Describe 'Import-FoDataset on bad input' {
             ExpectedSamples = '000000.png=0 - zero', '000001.png=1 - one', '000002.png=2 - two' }
         # ---- CIFAR-10 ------------------------------------------------------------------------------------
         @{ Format = 'CIFAR10'; Name = 'record with label 12'
-            Build = { param($dir) [IO.File]::WriteAllBytes((Join-Path $dir 'test_batch.bin'), (Get-CifarRecords 3, 12, 9)) }
+            Build = { param($dir) [IO.File]::WriteAllBytes((Join-Path $dir 'test_batch.bin'), (Get-CifarBatch 3, 12, 9)) }
             ExpectedSamples = '000000.png=cat', '000002.png=truck'; ExpectedErrors = 'LabelIndexOutOfRange|InvalidData|test_batch.bin' }
         @{ Format = 'CIFAR10'; Name = 'batch cut mid-record'
-            Build = { param($dir) [IO.File]::WriteAllBytes((Join-Path $dir 'test_batch.bin'), (Get-CifarRecords 3, 4)[0..5000]) }
+            Build = { param($dir) [IO.File]::WriteAllBytes((Join-Path $dir 'test_batch.bin'), (Get-CifarBatch 3, 4)[0..5000]) }
             Terminating = 'DatasetUnreadable|InvalidData|.' }
         @{ Format = 'CIFAR10'; Name = 'deleted cached PNG'
             Build = { param($dir)
-                [IO.File]::WriteAllBytes((Join-Path $dir 'test_batch.bin'), (Get-CifarRecords 0, 1))
+                [IO.File]::WriteAllBytes((Join-Path $dir 'test_batch.bin'), (Get-CifarBatch 0, 1))
                 Remove-Item (@(Import-FoDataset $dir -Format CIFAR10 -Destination "$dir.cache")[1].Filepath) }
             ExpectedSamples = '000000.png=airplane', '000001.png=automobile' }
     ) {
-        $dir = New-CorpusDataset ($Format + '-' + ($Name -replace '\W+', '-')) $Files $Build
+        $dir = Build-CorpusDataset ($Format + '-' + ($Name -replace '\W+', '-')) $Files $Build
         $cacheArgs = if ($Format -in 'MNIST', 'CIFAR10') { @{ Destination = "$dir.cache" } } else { @{} }
         $before = Get-TreeSnapshot $dir
 

@@ -13,7 +13,7 @@ function Copy-TestPhoto {
     Get-Item $Path
 }
 
-function Set-TestFile {
+function Write-TestFile {
     <#
     Writes one file of a test dataset. $Content: 'photo:<n>' a small photo, 'truncated:<n>' its first half,
     'empty' zero bytes, [byte[]] raw bytes, anything else as UTF-8 text.
@@ -47,7 +47,7 @@ function Write-TestIdx {
     finally { $gzip.Dispose(); $file.Dispose() }
 }
 
-function Get-CifarRecords {
+function Get-CifarBatch {
     <# CIFAR-10 binary records: one label byte, then 3072 pixel bytes (all set to 20 * record number). #>
     param([Parameter(Mandatory)] [byte[]] $Labels)
     $bytes = [Collections.Generic.List[byte]]::new()

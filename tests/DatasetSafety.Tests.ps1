@@ -4,7 +4,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'DatasetFormats.Support.ps1')
 
     # A FiftyOneDataset of $Count generated PNGs at $Path, written by the module itself.
-    function New-SmallFiftyOneDataset([string] $Path, [int] $Count = 5) {
+    function Build-SmallFiftyOneDataset([string] $Path, [int] $Count = 5) {
         $source = Join-Path $TestDrive ('src-' + (Split-Path $Path -Leaf))
         $samples = foreach ($i in 1..$Count) {
             $png = Copy-TestPhoto (Join-Path $source "img$i.png") -Index $i
@@ -17,7 +17,7 @@ BeforeAll {
 Describe 'Export-FoDataset never replaces a dataset with less than it had' {
     It 'stops an in-place re-export when samples.json is truncated, and keeps every media file' {
         $ds = Join-Path $TestDrive 'inplace'
-        New-SmallFiftyOneDataset $ds
+        Build-SmallFiftyOneDataset $ds
         $json = Join-Path $ds 'samples.json'
         $text = Get-Content $json -Raw
         Set-Content $json -Value $text.Substring(0, [int]($text.Length / 2)) -NoNewline
@@ -33,7 +33,7 @@ Describe 'Export-FoDataset never replaces a dataset with less than it had' {
 
     It 'refuses with -Force when every sample is rejected, and replaces only with -AllowPartial' {
         $ds = Join-Path $TestDrive 'allrejected'
-        New-SmallFiftyOneDataset $ds -Count 3
+        Build-SmallFiftyOneDataset $ds -Count 3
         $before = Get-TreeSnapshot $ds
         $gone = New-FoSample (Join-Path $TestDrive 'nowhere/missing.png')
 
@@ -48,7 +48,7 @@ Describe 'Export-FoDataset never replaces a dataset with less than it had' {
 
     It 'refuses a partial in-place re-export, naming a file it would delete' {
         $ds = Join-Path $TestDrive 'partial'
-        New-SmallFiftyOneDataset $ds -Count 4
+        Build-SmallFiftyOneDataset $ds -Count 4
         $before = Get-TreeSnapshot $ds
 
         $err = { Import-FoDataset $ds -Format FiftyOneDataset -MaxSamples 2 | Export-FoDataset $ds -Format FiftyOneDataset -Force } |
