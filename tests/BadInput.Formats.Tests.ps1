@@ -160,6 +160,7 @@ Describe 'Export-FoDataset on bad input' {
         $null = $samples | Export-FoDataset $out -Format $Format -ErrorVariable errors -ErrorAction SilentlyContinue
 
         @($errors | ForEach-Object { '{0}|{1}' -f $_.FullyQualifiedErrorId.Split(',')[0], $_.TargetObject }) | Should -Be "MediaFileMissing|$($gone.FullName)"
+        $errors[0].Exception.Message | Should -BeLike "*$($gone.FullName)*"
         @(Import-FoDataset $out -Format $Format | ForEach-Object { Split-Path $_.Filepath -Leaf }) | Should -Be 'good.png'
         @(Get-ChildItem $TestDrive -Directory -Force | Where-Object Name -Like ".export-out-$Format*") | Should -BeNullOrEmpty
     }

@@ -161,7 +161,7 @@ public sealed class CocoDetectionDatasetFormat : IDatasetFormat
             var objects = sample.GetField(options.LabelField);
             if (objects is not (null or Detections))
             {
-                problems.Add(new DatasetProblem(DatasetProblemKind.UnsupportedLabel, sample.Filepath, $"Field '{options.LabelField}' holds a {objects.GetType().Name}; COCO stores Detections."));
+                problems.Add(DatasetProblem.UnsupportedLabel(sample, options.LabelField, objects, "COCO stores Detections"));
                 continue;
             }
             if (sample.Metadata is not { } size)

@@ -97,7 +97,7 @@ public sealed class FiftyOneDatasetFormat : IDatasetFormat
             return ReadResult.Fail(DatasetProblemKind.MalformedLabels, samplesPath, $"{Describe(e, number)} in {samplesPath} is malformed: {ex.Message}");
         }
         var metadata = ImageCheck.Inspect(sample.Filepath, out var problem);
-        if (problem is not null) return new ReadResult(null, problem);
+        if (problem is not null) return new ReadResult(null, problem with { Message = $"{Describe(e, number)} in {samplesPath}: {problem.Message}" });
         sample.Metadata = metadata;
         return ReadResult.Of(sample);
     }

@@ -129,8 +129,7 @@ public sealed class FiftyOneImageClassificationDatasetFormat : IDatasetFormat
             var label = sample.GetField(options.LabelField);
             if (label is not (null or Classification or Classifications))
             {
-                problems.Add(new DatasetProblem(DatasetProblemKind.UnsupportedLabel, sample.Filepath,
-                    $"Field '{options.LabelField}' holds a {label.GetType().Name}; this format stores Classification or Classifications."));
+                problems.Add(DatasetProblem.UnsupportedLabel(sample, options.LabelField, label, "this format stores Classification or Classifications"));
                 continue;
             }
             if (placer.Place(sample, problems) is not { } relative) continue;

@@ -107,7 +107,7 @@ public sealed class YoloV5DatasetFormat : IDatasetFormat
             var objects = sample.GetField(options.LabelField);
             if (objects is not (null or Detections))
             {
-                problems.Add(new DatasetProblem(DatasetProblemKind.UnsupportedLabel, sample.Filepath, $"Field '{options.LabelField}' holds a {objects.GetType().Name}; YOLO stores Detections."));
+                problems.Add(DatasetProblem.UnsupportedLabel(sample, options.LabelField, objects, "YOLO stores Detections"));
                 continue;
             }
             var split = fixedSplit ?? SplitOf(sample) ?? "val";
