@@ -113,3 +113,43 @@ Describe 'Export-FoDataset -Format YOLOv5Dataset keeps splits' {
             Sort-Object | Should -Be 'test.png test', 'train.png train', 'validation.png validation'
     }
 }
+
+Describe 'Ids, names and vector types survive an export' {
+    It 'keeps a float[] embedding a float[] through FiftyOneDataset' {
+        $png = Copy-TestPhoto (Join-Path $TestDrive 'emb-src/a.png')
+        $sample = New-FoSample $png.FullName -Fields @{ embedding = [float[]](0.25, -1.5, 3.0e-7) }
+        $out = Join-Path $TestDrive 'fm500'
+        $null = $sample | Export-FoDataset $out -Format FiftyOneDataset
+
+        $back = Import-FoDataset $out -Format FiftyOneDataset
+
+        $back.embedding.GetType().Name | Should -Be 'Single[]'
+        $back.embedding | Should -Be ([float[]](0.25, -1.5, 3.0e-7))
+        (Get-Content (Join-Path $out 'metadata.json') -Raw | ConvertFrom-Json).name | Should -Be 'fm500'
+    }
+
+    It 'gives ground_truth_original a label id of its own' {
+        $samples = foreach ($i in 1..6) { New-FoSample "/data/$i.png" -Fields @{ ground_truth = (New-FoClassification ('c' + ($i % 2))) } }
+
+        $noisy = @($samples | Add-FoLabelNoise -Fraction 0.5 -Seed 1)
+
+        $noisy | ForEach-Object { $_.ground_truth_original.Id | Should -Not -Be $_.ground_truth.Id }
+        @($noisy | ForEach-Object { $_.ground_truth_original.Id; $_.ground_truth.Id } | Sort-Object -Unique).Count | Should -Be 12
+    }
+
+    It 'refuses to write two samples with one id, and says which' {
+        $a = Copy-TestPhoto (Join-Path $TestDrive 'dup-src/a.png') -Index 0
+        $b = Copy-TestPhoto (Join-Path $TestDrive 'dup-src/b.png') -Index 1
+        $id = '65a1b2c3d4e5f60718293a4b'
+        $out = Join-Path $TestDrive 'dup-out'
+
+        $first = New-FoSample $a.FullName
+        $second = New-FoSample $b.FullName
+        $first.Id = $id
+        $second.Id = $id
+        $null = $first, $second | Export-FoDataset $out -Format FiftyOneDataset -ErrorVariable errors -ErrorAction SilentlyContinue
+
+        @($errors | ForEach-Object { '{0}|{1}' -f $_.FullyQualifiedErrorId.Split(',')[0], $_.TargetObject }) | Should -Be "DuplicateSampleId|$($b.FullName)"
+        @(Import-FoDataset $out -Format FiftyOneDataset | ForEach-Object Id) | Should -Be $id
+    }
+}
