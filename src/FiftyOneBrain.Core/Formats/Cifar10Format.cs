@@ -24,7 +24,7 @@ public sealed class Cifar10Format : IDatasetFormat
         DatasetPaths.RequireDirectory(datasetDirectory);
         var dir = Directory.Exists(Path.Combine(datasetDirectory, "cifar-10-batches-bin")) ? Path.Combine(datasetDirectory, "cifar-10-batches-bin") : datasetDirectory;
         var split = DatasetSplit.Normalize(options.Split);
-        if (split == DatasetSplit.Validation) throw new ArgumentException("CIFAR10 has only train and test splits.", nameof(options));
+        if (split == DatasetSplit.Validation) throw new ArgumentException("CIFAR10 has only train and test splits.");
         // Without a split, every split whose batches are present.
         var splits = (split is not null ? [split]
                 : new[] { DatasetSplit.Train, DatasetSplit.Test }.Where(s => BatchNames(s).Any(n => File.Exists(Path.Combine(dir, n)))).DefaultIfEmpty(DatasetSplit.Train))
@@ -39,7 +39,8 @@ public sealed class Cifar10Format : IDatasetFormat
         var labels = ReadLabels(files);
         var dataDir = Path.Combine(cacheRoot, split, "data");
         ImageArrayCache.Ensure(dataDir, ImageArrayCache.SourceKey(files), () => new Batches(files), options.Progress);
-        return UnpackedClassificationSamples.Enumerate(labels, classes, split, dataDir, files.Length == 1 ? files[0] : Path.GetDirectoryName(files[0])!, Name, options.LabelField);
+        return UnpackedClassificationSamples.Enumerate(labels, classes, split, dataDir, files.Length == 1 ? files[0] : Path.GetDirectoryName(files[0])!, Name,
+            options.LabelField, () => new Batches(files));
     }
 
     private static IEnumerable<string> BatchNames(string split) =>

@@ -27,76 +27,109 @@ public sealed class CocoDetectionDatasetFormat : IDatasetFormat
 
     private static IEnumerable<ReadResult> ReadCoco(string root, string labelsPath, DatasetReadOptions options)
     {
-        using var document = LabelsFile.ParseJson(labelsPath, out var parseProblem);
-        if (parseProblem is not null)
+        using var document = LabelsFile.ParseJson(labelsPath);
+        var json = document.RootElement;
+        if (json.ValueKind != JsonValueKind.Object) throw LabelsFile.Malformed(labelsPath, $"it is a {json.ValueKind}, not a COCO object.");
+        if (!json.TryGetProperty("images", out var images) || images.ValueKind != JsonValueKind.Array)
+            throw LabelsFile.Malformed(labelsPath, "it has no \"images\" list (COCO lists every image there, with its id and file_name).");
+        var categories = ReadCategories(json, labelsPath);
+        var imageKeys = images.EnumerateArray().Select(i => i.ValueKind == JsonValueKind.Object && i.TryGetProperty("id", out var id) ? IdKey(id) : null)
+            .OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var annotationsByImage = new Dictionary<string, List<(int Number, JsonElement Annotation)>>(StringComparer.Ordinal);
+        if (json.TryGetProperty("annotations", out var annotations) && annotations.ValueKind != JsonValueKind.Null)
         {
-            yield return new ReadResult(null, parseProblem);
-            yield break;
-        }
-        var json = document!.RootElement;
-        Dictionary<long, string> categories;
-        Dictionary<long, List<JsonElement>> annotationsByImage;
-        JsonElement images;
-        try
-        {
-            categories = json.TryGetProperty("categories", out var cats)
-                ? cats.EnumerateArray().ToDictionary(c => c.GetProperty("id").GetInt64(), c => c.GetProperty("name").GetString()!)
-                : new Dictionary<long, string>();
-            annotationsByImage = json.TryGetProperty("annotations", out var anns)
-                ? anns.EnumerateArray().GroupBy(a => a.GetProperty("image_id").GetInt64()).ToDictionary(g => g.Key, g => g.ToList())
-                : new Dictionary<long, List<JsonElement>>();
-            images = json.GetProperty("images");
-            if (images.ValueKind != JsonValueKind.Array) throw new FormatException("\"images\" must be a list.");
-        }
-        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
-        {
-            categories = null!; annotationsByImage = null!; images = default;
-            parseProblem = new DatasetProblem(DatasetProblemKind.MalformedLabels, labelsPath, $"{labelsPath} is not COCO: {e.Message}");
-        }
-        if (parseProblem is not null)
-        {
-            yield return new ReadResult(null, parseProblem);
-            yield break;
+            if (annotations.ValueKind != JsonValueKind.Array) throw LabelsFile.Malformed(labelsPath, "\"annotations\" must be a list.");
+            var number = 0;
+            foreach (var a in annotations.EnumerateArray())
+            {
+                number++;
+                if (AnnotationProblem(a, number, imageKeys, labelsPath) is { } problem)
+                {
+                    yield return new ReadResult(null, problem);
+                    continue;
+                }
+                var key = IdKey(a.GetProperty("image_id"))!;
+                if (!annotationsByImage.TryGetValue(key, out var list)) annotationsByImage[key] = list = new();
+                list.Add((number, a));
+            }
         }
         var dataDir = Path.Combine(root, "data");
+        var imageNumber = 0;
         foreach (var image in images.EnumerateArray())
-            yield return ReadImage(image, dataDir, categories, annotationsByImage, labelsPath, options.LabelField);
+            yield return ReadImage(image, ++imageNumber, dataDir, categories, annotationsByImage, labelsPath, options.LabelField);
     }
 
-    private static ReadResult ReadImage(JsonElement image, string dataDir, Dictionary<long, string> categories,
-        Dictionary<long, List<JsonElement>> annotationsByImage, string labelsPath, string labelField)
+    /// <summary>Category id to name; a broken category list spoils every label, so it stops the read.</summary>
+    private static Dictionary<long, string> ReadCategories(JsonElement json, string labelsPath)
     {
-        long id;
-        string fileName;
-        try
+        var categories = new Dictionary<long, string>();
+        if (!json.TryGetProperty("categories", out var cats) || cats.ValueKind == JsonValueKind.Null) return categories;
+        if (cats.ValueKind != JsonValueKind.Array) throw LabelsFile.Malformed(labelsPath, "\"categories\" must be a list.");
+        var number = 0;
+        foreach (var c in cats.EnumerateArray())
         {
-            id = image.GetProperty("id").GetInt64();
-            fileName = image.GetProperty("file_name").GetString() ?? throw new FormatException("file_name is null.");
+            number++;
+            if (c.ValueKind != JsonValueKind.Object || !c.TryGetProperty("id", out var id) || !id.TryGetInt64(out var value)
+                || !c.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String)
+                throw LabelsFile.Malformed(labelsPath, $"category {number} needs an integer \"id\" and a string \"name\".");
+            if (!categories.TryAdd(value, name.GetString()!)) throw LabelsFile.Malformed(labelsPath, $"category id {value} appears twice.");
         }
-        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
-        {
-            return ReadResult.Fail(DatasetProblemKind.MalformedLabels, labelsPath, $"An image entry in {labelsPath} is malformed: {e.Message}");
-        }
+        return categories;
+    }
+
+    /// <summary>Images and annotations are joined on the id's JSON value, so string ids work when both sides use them.</summary>
+    private static string? IdKey(JsonElement id) => id.ValueKind switch
+    {
+        JsonValueKind.Number when id.TryGetInt64(out var n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        JsonValueKind.String => "\"" + id.GetString() + "\"",
+        _ => null,
+    };
+
+    private static string AnnotationName(JsonElement a, int number) =>
+        a.ValueKind == JsonValueKind.Object && a.TryGetProperty("id", out var id) && IdKey(id) is { } key ? $"annotation {number} (id {key})" : $"annotation {number}";
+
+    private static DatasetProblem? AnnotationProblem(JsonElement a, int number, HashSet<string> imageKeys, string labelsPath)
+    {
+        string? what = null;
+        if (a.ValueKind != JsonValueKind.Object) what = $"it is a {a.ValueKind}, not an object";
+        else if (!a.TryGetProperty("image_id", out var imageId)) what = "it has no image_id";
+        else if (IdKey(imageId) is not { } key) what = $"image_id {imageId.GetRawText()} is neither an integer nor a string";
+        else if (!imageKeys.Contains(key))
+            what = $"image_id {imageId.GetRawText()} matches no image in \"images\"" + (imageId.ValueKind == JsonValueKind.String ? " (COCO image ids are integers)" : "");
+        return what is null ? null
+            : new DatasetProblem(DatasetProblemKind.MalformedLabels, labelsPath, $"Skipped {AnnotationName(a, number)} in {labelsPath}: {what}.");
+    }
+
+    private static ReadResult ReadImage(JsonElement image, int number, string dataDir, Dictionary<long, string> categories,
+        Dictionary<string, List<(int Number, JsonElement Annotation)>> annotationsByImage, string labelsPath, string labelField)
+    {
+        if (image.ValueKind != JsonValueKind.Object || !image.TryGetProperty("id", out var idElement) || IdKey(idElement) is not { } id)
+            return ReadResult.Fail(DatasetProblemKind.MalformedLabels, labelsPath, $"Image {number} in {labelsPath} is malformed: it needs an integer or string \"id\".");
+        if (!image.TryGetProperty("file_name", out var nameElement) || nameElement.ValueKind != JsonValueKind.String)
+            return ReadResult.Fail(DatasetProblemKind.MalformedLabels, labelsPath, $"Image {number} (id {id}) in {labelsPath} is malformed: it needs a string \"file_name\".");
+        var fileName = nameElement.GetString()!;
         if (!DatasetPaths.TryResolveInside(dataDir, fileName, allowAbsolute: true, out var path))
-            return ReadResult.Fail(DatasetProblemKind.PathOutsideDatasetRoot, path, $"Image {id} in {labelsPath} points outside the data folder: {fileName}");
+            return ReadResult.Fail(DatasetProblemKind.PathOutsideDatasetRoot, path, $"Image {number} (id {id}) in {labelsPath} points outside the data folder: {fileName}");
         var metadata = ImageCheck.Inspect(path, out var problem);
         if (problem is not null) return new ReadResult(null, problem);
         var sample = new Sample(path) { Metadata = metadata };
         if (!annotationsByImage.TryGetValue(id, out var annotations)) return ReadResult.Of(sample);
 
         var detections = new Detections();
-        foreach (var a in annotations)
+        foreach (var (annotationNumber, a) in annotations)
         {
+            var where = $"{AnnotationName(a, annotationNumber)} in {labelsPath}, for image {id} ({path})";
             try
             {
-                var categoryId = a.GetProperty("category_id").GetInt64();
+                if (!a.TryGetProperty("category_id", out var category) || !category.TryGetInt64(out var categoryId))
+                    throw new FormatException("it needs an integer category_id.");
                 if (!categories.TryGetValue(categoryId, out var label))
-                    return ReadResult.Fail(DatasetProblemKind.LabelIndexOutOfRange, labelsPath, $"Annotation of image {id} ({fileName}) has category_id {categoryId}, which is not among the categories.");
+                    return ReadResult.Fail(DatasetProblemKind.LabelIndexOutOfRange, labelsPath, $"The {where} has category_id {categoryId}, which is not among the categories.");
                 detections.Items.Add(ToDetection(a, label, metadata!));
             }
             catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
             {
-                return ReadResult.Fail(DatasetProblemKind.MalformedLabels, labelsPath, $"Annotation of image {id} ({fileName}) is malformed: {e.Message}");
+                return ReadResult.Fail(DatasetProblemKind.MalformedLabels, labelsPath, $"The {where} is malformed: {e.Message}");
             }
         }
         sample.SetField(labelField, detections);
@@ -105,8 +138,10 @@ public sealed class CocoDetectionDatasetFormat : IDatasetFormat
 
     private static Detection ToDetection(JsonElement a, string label, ImageMetadata size)
     {
-        var bbox = a.GetProperty("bbox").EnumerateArray().Select(v => v.GetDouble()).ToArray();
-        if (bbox.Length != 4) throw new FormatException("bbox must be [x, y, width, height].");
+        if (!a.TryGetProperty("bbox", out var box) || box.ValueKind != JsonValueKind.Array || box.GetArrayLength() != 4
+            || box.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.Number))
+            throw new FormatException("bbox must be [x, y, width, height] in pixels.");
+        var bbox = box.EnumerateArray().Select(v => v.GetDouble()).ToArray();
         var d = new Detection(label, [bbox[0] / size.Width, bbox[1] / size.Height, bbox[2] / size.Width, bbox[3] / size.Height]);
         if (a.TryGetProperty("score", out var score) && score.ValueKind == JsonValueKind.Number) d.Confidence = score.GetDouble();
         if (a.TryGetProperty("iscrowd", out var crowd) && crowd.ValueKind == JsonValueKind.Number && crowd.GetInt32() != 0) d.SetField("iscrowd", (long)crowd.GetInt32());
@@ -126,7 +161,7 @@ public sealed class CocoDetectionDatasetFormat : IDatasetFormat
             var objects = sample.GetField(options.LabelField);
             if (objects is not (null or Detections))
             {
-                problems.Add(new DatasetProblem(DatasetProblemKind.UnsupportedLabel, sample.Filepath, $"Field '{options.LabelField}' holds a {objects.GetType().Name}; COCO stores Detections."));
+                problems.Add(DatasetProblem.UnsupportedLabel(sample, options.LabelField, objects, "COCO stores Detections"));
                 continue;
             }
             if (sample.Metadata is not { } size)

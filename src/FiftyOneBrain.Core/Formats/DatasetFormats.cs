@@ -27,5 +27,5 @@ public static class DatasetFormats
     /// <exception cref="ArgumentException">No format has that name; the message lists the known ones.</exception>
     public static IDatasetFormat Get(string name) =>
         TryGet(name, out var format) ? format
-            : throw new ArgumentException($"Unknown dataset format '{name}'. Known formats: {string.Join(", ", Names)}.", nameof(name));
+            : throw new ArgumentException($"Unknown dataset format '{name}'. Known formats: {string.Join(", ", Names)}.");
 }

@@ -19,6 +19,8 @@ public enum DatasetProblemKind
     UnsupportedLabel,
     /// <summary>A sample's image cannot be stored by the chosen format (array formats need one fixed size).</summary>
     UnsupportedImage,
+    /// <summary>Two samples claim the same id; the later one is neither imported nor written.</summary>
+    DuplicateSampleId,
 }
 
 /// <summary>A per-sample problem: the reader skips the sample, reports this and goes on.</summary>
@@ -27,6 +29,12 @@ public sealed record DatasetProblem(DatasetProblemKind Kind, string Path, string
     public string ErrorId => Kind.ToString();
 
     public override string ToString() => $"{ErrorId}: {Message} ({Path})";
+
+    /// <summary>A writer's problem with a sample's label field: "&lt;path&gt;: field 'x' holds a Y; &lt;what the format stores&gt;."</summary>
+    public static DatasetProblem UnsupportedLabel(Sample sample, string field, object value, string formatStores) =>
+        new(DatasetProblemKind.UnsupportedLabel, sample.Filepath, $"{sample.Filepath}: field '{field}' holds {Describe(value)}; {formatStores}.");
+
+    private static string Describe(object value) => value is Classification { Label: var label } ? $"Classification '{label}'" : $"a {value.GetType().Name}";
 }
 
 /// <summary>One step of a read: a sample, or the problem that made the reader skip one.</summary>

@@ -20,6 +20,9 @@ public sealed record DatasetReadOptions
 
     public DatasetProgress? Progress { get; init; }
 
+    /// <summary>Receives warnings about input the reader accepted with a guess (e.g. a path it had to fall back from).</summary>
+    public Action<string>? Warning { get; init; }
+
     public static DatasetReadOptions Default { get; } = new();
 }
 
@@ -34,6 +37,9 @@ public sealed record DatasetWriteOptions
 
     /// <summary>Write the samples' original absolute paths instead of copying media (formats whose labels file can point anywhere).</summary>
     public bool ReferenceMedia { get; init; }
+
+    /// <summary>The dataset's name, written where a format records one (FiftyOneDataset's metadata.json); null = the folder's name.</summary>
+    public string? DatasetName { get; init; }
 
     public DatasetProgress? Progress { get; init; }
 

@@ -15,6 +15,6 @@ public static class DatasetSplit
         "train" or "training" => Train,
         "test" or "testing" => Test,
         "validation" or "val" or "valid" => Validation,
-        _ => throw new ArgumentException($"Unknown split '{split}'. Use train, test or validation.", nameof(split)),
+        _ => throw new ArgumentException($"Unknown split '{split}'. Use train, test or validation."),
     };
 }

@@ -28,52 +28,76 @@ public sealed class FiftyOneDatasetFormat : IDatasetFormat
 
     private static IEnumerable<ReadResult> ReadSamples(string root, string samplesPath, DatasetReadOptions options)
     {
-        using var document = LabelsFile.ParseJson(samplesPath, out var parseProblem);
-        if (parseProblem is not null)
-        {
-            yield return new ReadResult(null, parseProblem);
-            yield break;
-        }
-        if (!document!.RootElement.TryGetProperty("samples", out var samples) || samples.ValueKind != JsonValueKind.Array)
-        {
-            yield return ReadResult.Fail(DatasetProblemKind.MalformedLabels, samplesPath, "samples.json has no \"samples\" list.");
-            yield break;
-        }
+        using var document = LabelsFile.ParseJson(samplesPath);
+        if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("samples", out var samples) || samples.ValueKind != JsonValueKind.Array)
+            throw LabelsFile.Malformed(samplesPath, "it has no \"samples\" list.");
         var split = DatasetSplit.Normalize(options.Split);
-        var index = 0;
+        var ids = new Dictionary<string, (int Number, string Filepath)>(StringComparer.Ordinal);
+        var number = 0;
         foreach (var element in samples.EnumerateArray())
         {
-            var result = ReadSample(element, index++, root, samplesPath);
+            var result = ReadSample(element, ++number, root, samplesPath, ids);
             if (result.Sample is { } s && split is not null && !s.Tags.Contains(split)) continue;
             yield return result;
         }
     }
 
-    private static ReadResult ReadSample(JsonElement e, int index, string root, string samplesPath)
+    /// <summary>"Sample 3 (id 65a..., data/x.png)": the 1-based position in samples.json with whatever identifies the entry.</summary>
+    private static string Describe(JsonElement e, int number)
+    {
+        var parts = new List<string>();
+        if (e.ValueKind == JsonValueKind.Object)
+        {
+            if (e.TryGetProperty("_id", out var id) && IdOf(id) is { } text) parts.Add($"id {text}");
+            if (e.TryGetProperty("filepath", out var fp) && fp.ValueKind == JsonValueKind.String) parts.Add(fp.GetString()!);
+        }
+        return parts.Count == 0 ? $"Sample {number}" : $"Sample {number} ({string.Join(", ", parts)})";
+    }
+
+    private static string? IdOf(JsonElement id) => id.ValueKind switch
+    {
+        JsonValueKind.String => id.GetString(),
+        JsonValueKind.Object when id.TryGetProperty("$oid", out var oid) && oid.ValueKind == JsonValueKind.String => oid.GetString(),
+        _ => null,
+    };
+
+    private static ReadResult ReadSample(JsonElement e, int number, string root, string samplesPath, Dictionary<string, (int Number, string Filepath)> ids)
     {
         Sample sample;
         try
         {
-            if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty("filepath", out var fp) || fp.ValueKind != JsonValueKind.String)
-                throw new FormatException("it has no filepath.");
+            if (e.ValueKind != JsonValueKind.Object) throw new FormatException($"it is a {e.ValueKind}, not a sample document.");
+            if (!e.TryGetProperty("filepath", out var fp) || fp.ValueKind != JsonValueKind.String) throw new FormatException("it has no filepath.");
             var filepath = fp.GetString()!;
             if (!DatasetPaths.TryResolveInside(root, filepath, allowAbsolute: true, out var full))
-                return ReadResult.Fail(DatasetProblemKind.PathOutsideDatasetRoot, full, $"Sample {index} of {samplesPath} points outside the dataset directory: {filepath}");
-            sample = new Sample(full, e.TryGetProperty("_id", out var id) ? FiftyOneJson.ReadValue(id) as string : null);
+                return ReadResult.Fail(DatasetProblemKind.PathOutsideDatasetRoot, full, $"{Describe(e, number)} in {samplesPath} points outside the dataset directory: {filepath}");
+            string? id = null;
+            if (e.TryGetProperty("_id", out var idElement) && idElement.ValueKind != JsonValueKind.Null)
+                id = IdOf(idElement) ?? throw new FormatException("_id must be a string or {\"$oid\": ...}.");
+            if (id is not null && ids.TryGetValue(id, out var first))
+                return ReadResult.Fail(DatasetProblemKind.DuplicateSampleId, full,
+                    $"{Describe(e, number)} in {samplesPath} has the same _id as sample {first.Number} ({first.Filepath}), so it is not imported: " +
+                    "FiftyOne refuses duplicate ids, and either copy could be the real one. Give it a new _id or remove it.");
+            sample = new Sample(full, id);
+            if (id is not null) ids[id] = (number, filepath);
             if (e.TryGetProperty("tags", out var tags) && tags.ValueKind == JsonValueKind.Array)
-                sample.Tags.AddRange(tags.EnumerateArray().Select(t => t.GetString() ?? throw new FormatException("tags must be strings.")));
+                sample.Tags.AddRange(tags.EnumerateArray().Select(t => t.ValueKind == JsonValueKind.String ? t.GetString()! : throw new FormatException("tags must be strings.")));
             foreach (var p in e.EnumerateObject())
             {
                 if (p.Name.StartsWith('_') || BuiltIn.Contains(p.Name) || p.Value.ValueKind == JsonValueKind.Null) continue;
-                sample.SetField(p.Name, FiftyOneJson.ReadValue(p.Value));
+                try { sample.SetField(p.Name, FiftyOneJson.ReadValue(p.Value)); }
+                catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException or OverflowException)
+                {
+                    throw new FormatException($"field '{p.Name}': {ex.Message}");
+                }
             }
         }
         catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException)
         {
-            return ReadResult.Fail(DatasetProblemKind.MalformedLabels, samplesPath, $"Sample {index} of {samplesPath} is malformed: {ex.Message}");
+            return ReadResult.Fail(DatasetProblemKind.MalformedLabels, samplesPath, $"{Describe(e, number)} in {samplesPath} is malformed: {ex.Message}");
         }
         var metadata = ImageCheck.Inspect(sample.Filepath, out var problem);
-        if (problem is not null) return new ReadResult(null, problem);
+        if (problem is not null) return new ReadResult(null, problem with { Message = $"{Describe(e, number)} in {samplesPath}: {problem.Message}" });
         sample.Metadata = metadata;
         return ReadResult.Of(sample);
     }
@@ -85,6 +109,7 @@ public sealed class FiftyOneDatasetFormat : IDatasetFormat
         var media = new MediaPlacer(directory, "data", options.ReferenceMedia);
         var schema = new FiftyOneSchema();
         var count = 0;
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         using (var stream = File.Create(Path.Combine(directory, "samples.json")))
         using (var w = new Utf8JsonWriter(stream))
         {
@@ -92,6 +117,12 @@ public sealed class FiftyOneDatasetFormat : IDatasetFormat
             w.WriteStartArray("samples");
             foreach (var sample in samples)
             {
+                if (!ids.TryAdd(sample.Id, sample.Filepath))
+                {
+                    problems.Add(new DatasetProblem(DatasetProblemKind.DuplicateSampleId, sample.Filepath,
+                        $"Sample {sample.Id} ({sample.Filepath}) has the same id as {ids[sample.Id]}, which is already written; FiftyOne refuses duplicate ids. Give it a new id (New-FoSample) or leave it out."));
+                    continue;
+                }
                 if (media.Place(sample, problems) is not { } filepath) continue;
                 WriteSample(w, sample, filepath);
                 schema.Observe(sample);
@@ -103,7 +134,7 @@ public sealed class FiftyOneDatasetFormat : IDatasetFormat
         }
         using (var stream = File.Create(Path.Combine(directory, "metadata.json")))
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-            schema.WriteDatasetDocument(w, Path.GetFileName(Path.TrimEndingDirectorySeparator(directory)), count);
+            schema.WriteDatasetDocument(w, options.DatasetName ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(directory)), count);
         return problems;
     }
 

@@ -25,20 +25,17 @@ public sealed class FiftyOneImageClassificationDatasetFormat : IDatasetFormat
 
     private static IEnumerable<ReadResult> ReadLabels(string root, string labelsPath, DatasetReadOptions options)
     {
-        using var document = LabelsFile.ParseJson(labelsPath, out var parseProblem);
-        if (parseProblem is not null)
-        {
-            yield return new ReadResult(null, parseProblem);
-            yield break;
-        }
-        var json = document!.RootElement;
+        using var document = LabelsFile.ParseJson(labelsPath);
+        var json = document.RootElement;
         if (json.ValueKind != JsonValueKind.Object || !json.TryGetProperty("labels", out var labels) || labels.ValueKind != JsonValueKind.Object)
+            throw LabelsFile.Malformed(labelsPath, "it has no \"labels\" object.");
+        string[]? classes = null;
+        if (json.TryGetProperty("classes", out var c) && c.ValueKind != JsonValueKind.Null)
         {
-            yield return ReadResult.Fail(DatasetProblemKind.MalformedLabels, labelsPath, $"{labelsPath} has no \"labels\" object.");
-            yield break;
+            if (c.ValueKind != JsonValueKind.Array || c.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.String))
+                throw LabelsFile.Malformed(labelsPath, "\"classes\" must be a list of strings.");
+            classes = c.EnumerateArray().Select(x => x.GetString()!).ToArray();
         }
-        string[]? classes = json.TryGetProperty("classes", out var c) && c.ValueKind == JsonValueKind.Array
-            ? c.EnumerateArray().Select(x => x.GetString() ?? "").ToArray() : null;
         var dataDir = Path.Combine(root, "data");
         var images = MediaByStem(dataDir);
         foreach (var entry in labels.EnumerateObject())
@@ -50,16 +47,16 @@ public sealed class FiftyOneImageClassificationDatasetFormat : IDatasetFormat
         if (!DatasetPaths.TryResolveInside(dataDir, entry.Name, allowAbsolute: false, out var resolved))
             return ReadResult.Fail(DatasetProblemKind.PathOutsideDatasetRoot, resolved, $"Label key '{entry.Name}' in {labelsPath} points outside the data folder.");
         if (!images.TryGetValue(entry.Name.Replace('\\', '/'), out var path))
-            return ReadResult.Fail(DatasetProblemKind.MediaFileMissing, resolved, $"No image named '{entry.Name}' in {dataDir}.");
+            return ReadResult.Fail(DatasetProblemKind.MediaFileMissing, resolved, $"Label key '{entry.Name}' in {labelsPath} names no image in {dataDir}.");
         LabelObject? label;
         try { label = ReadTarget(entry.Value, classes); }
         catch (ArgumentOutOfRangeException e)
         {
-            return ReadResult.Fail(DatasetProblemKind.LabelIndexOutOfRange, labelsPath, $"Label of '{entry.Name}': {e.Message}");
+            return ReadResult.Fail(DatasetProblemKind.LabelIndexOutOfRange, labelsPath, $"Label of '{entry.Name}' ({path}) in {labelsPath}: {e.Message}");
         }
         catch (FormatException e)
         {
-            return ReadResult.Fail(DatasetProblemKind.MalformedLabels, labelsPath, $"Label of '{entry.Name}' in {labelsPath} is malformed: {e.Message}");
+            return ReadResult.Fail(DatasetProblemKind.MalformedLabels, labelsPath, $"Label of '{entry.Name}' ({path}) in {labelsPath} is malformed: {e.Message}");
         }
         var metadata = ImageCheck.Inspect(path, out var problem);
         if (problem is not null) return new ReadResult(null, problem);
@@ -100,7 +97,7 @@ public sealed class FiftyOneImageClassificationDatasetFormat : IDatasetFormat
             foreach (var a in attributes.EnumerateObject())
             {
                 var value = FiftyOneJson.ReadValue(a.Value);
-                if (a.Name == "logits" && value is double[] logits) c.Logits = logits;
+                if (a.Name == "logits" && FiftyOneJson.AsDoubles(value) is { } logits) c.Logits = logits;
                 else if (value is not null) c.SetField(a.Name, value);
             }
         }
@@ -132,8 +129,7 @@ public sealed class FiftyOneImageClassificationDatasetFormat : IDatasetFormat
             var label = sample.GetField(options.LabelField);
             if (label is not (null or Classification or Classifications))
             {
-                problems.Add(new DatasetProblem(DatasetProblemKind.UnsupportedLabel, sample.Filepath,
-                    $"Field '{options.LabelField}' holds a {label.GetType().Name}; this format stores Classification or Classifications."));
+                problems.Add(DatasetProblem.UnsupportedLabel(sample, options.LabelField, label, "this format stores Classification or Classifications"));
                 continue;
             }
             if (placer.Place(sample, problems) is not { } relative) continue;

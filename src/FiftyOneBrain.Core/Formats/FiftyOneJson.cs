@@ -69,7 +69,7 @@ public static class FiftyOneJson
         _ => throw new FormatException("Unreadable $date value."),
     };
 
-    /// <summary>FiftyOne's VectorField/ArrayField store numpy .npy blobs; a 1-d numeric one becomes double[].</summary>
+    /// <summary>FiftyOne's VectorField/ArrayField store numpy .npy blobs; a 1-d numeric one becomes float[] (float32) or double[].</summary>
     private static object ReadBinary(JsonElement binary)
     {
         var base64 = binary.ValueKind == JsonValueKind.Object ? binary.GetProperty("base64").GetString()! : binary.GetString()!;
@@ -92,31 +92,46 @@ public static class FiftyOneJson
     }
 
     /// <summary>A VectorField value as FiftyOne stores it: zlib-compressed numpy .npy (float64, 1-d) in {"$binary"}.</summary>
-    public static void WriteVectorField(Utf8JsonWriter w, double[] values)
+    public static void WriteVectorField(Utf8JsonWriter w, double[] values) =>
+        WriteNpy(w, "<f8", values.Length, npy => { foreach (var v in values) npy.Write(BitConverter.GetBytes(v)); });
+
+    /// <summary>A float32 vector (an embedding) as a float32 VectorField, so it reads back as float[].</summary>
+    public static void WriteVectorField(Utf8JsonWriter w, float[] values) =>
+        WriteNpy(w, "<f4", values.Length, npy => { foreach (var v in values) npy.Write(BitConverter.GetBytes(v)); });
+
+    private static void WriteNpy(Utf8JsonWriter w, string descr, int length, Action<Stream> writeData)
     {
-        var header = $"{{'descr': '<f8', 'fortran_order': False, 'shape': ({values.Length},), }}";
+        var header = $"{{'descr': '{descr}', 'fortran_order': False, 'shape': ({length},), }}";
         var padded = header.PadRight(((10 + header.Length + 1 + 63) / 64) * 64 - 10 - 1) + "\n";
         using var npy = new MemoryStream();
         npy.Write([0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0]);
         npy.Write(BitConverter.GetBytes((ushort)padded.Length));
         npy.Write(Encoding.ASCII.GetBytes(padded));
-        foreach (var v in values) npy.Write(BitConverter.GetBytes(v));
+        writeData(npy);
         using var compressed = new MemoryStream();
         using (var z = new System.IO.Compression.ZLibStream(compressed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
             z.Write(npy.GetBuffer(), 0, (int)npy.Length);
         WriteValue(w, compressed.ToArray());
     }
 
-    private static double[]? NpyVector(byte[] bytes)
+    /// <summary>A 1-d numpy vector: float[] for float32 data (embeddings keep their type), double[] for the others.</summary>
+    private static Array? NpyVector(byte[] bytes)
     {
         if (bytes.Length < 10 || bytes[0] != 0x93 || Encoding.ASCII.GetString(bytes, 1, 5) != "NUMPY") return null;
         var (headerLength, headerStart) = bytes[6] == 1 ? (BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(8)), 10) : ((int)BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8)), 12);
+        if (headerStart + headerLength > bytes.Length) return null;
         var header = Encoding.ASCII.GetString(bytes, headerStart, headerLength);
         if (header.Contains("'fortran_order': True")) return null;
         var descr = new[] { "<f8", "<f4", "<i8", "<i4" }.FirstOrDefault(d => header.Contains($"'{d}'"));
         if (descr is null) return null;
         var size = descr[2] - '0';
         var data = bytes.AsSpan(headerStart + headerLength);
+        if (descr == "<f4")
+        {
+            var floats = new float[data.Length / 4];
+            for (var i = 0; i < floats.Length; i++) floats[i] = BinaryPrimitives.ReadSingleLittleEndian(data.Slice(i * 4, 4));
+            return floats;
+        }
         var result = new double[data.Length / size];
         for (var i = 0; i < result.Length; i++)
         {
@@ -124,13 +139,20 @@ public static class FiftyOneJson
             result[i] = descr switch
             {
                 "<f8" => BinaryPrimitives.ReadDoubleLittleEndian(item),
-                "<f4" => BinaryPrimitives.ReadSingleLittleEndian(item),
                 "<i8" => BinaryPrimitives.ReadInt64LittleEndian(item),
                 _ => BinaryPrimitives.ReadInt32LittleEndian(item),
             };
         }
         return result;
     }
+
+    /// <summary>A numeric vector as double[] (logits are double whatever FiftyOne stored them as); null when it is not one.</summary>
+    public static double[]? AsDoubles(object? value) => value switch
+    {
+        double[] d => d,
+        float[] f => Array.ConvertAll(f, x => (double)x),
+        _ => null,
+    };
 
     /// <summary>A FiftyOne label document; null for label types this library does not model (kept as dictionaries).</summary>
     /// <exception cref="FormatException">The document has the wrong shape (e.g. a bounding box without 4 numbers).</exception>
@@ -178,7 +200,7 @@ public static class FiftyOneJson
 
     private static void SetAttribute(LabelObject label, string name, object? value)
     {
-        if (string.Equals(name, "logits", StringComparison.Ordinal) && value is double[] logits)
+        if (string.Equals(name, "logits", StringComparison.Ordinal) && AsDoubles(value) is { } logits)
         {
             switch (label)
             {
@@ -212,7 +234,7 @@ public static class FiftyOneJson
 
     private static double[]? OptionalVector(JsonElement e, string key) =>
         e.TryGetProperty(key, out var v) && v.ValueKind != JsonValueKind.Null
-            ? ReadValue(v) as double[] ?? throw new FormatException($"'{key}' must be a list of numbers.")
+            ? AsDoubles(ReadValue(v)) ?? throw new FormatException($"'{key}' must be a list of numbers.")
             : null;
 
     private static double[] Box(JsonElement e) =>
@@ -236,6 +258,7 @@ public static class FiftyOneJson
                 w.WriteString("$date", t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
                 w.WriteEndObject();
                 break;
+            case float[] floats: WriteVectorField(w, floats); break;
             case byte[] bytes:
                 w.WriteStartObject();
                 w.WriteStartObject("$binary");

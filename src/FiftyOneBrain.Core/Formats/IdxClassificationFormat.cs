@@ -19,7 +19,7 @@ public sealed class IdxClassificationFormat(string name, string cacheName, IRead
         DatasetPaths.RequireDirectory(datasetDirectory);
         var split = DatasetSplit.Normalize(options.Split);
         if (split == DatasetSplit.Validation)
-            throw new ArgumentException($"{Name} has only train and test splits.", nameof(options));
+            throw new ArgumentException($"{Name} has only train and test splits.");
         // Without a split, every split whose files are present (FiftyOne's zoo loads all splits).
         var splits = split is not null ? [split]
             : new[] { DatasetSplit.Train, DatasetSplit.Test }.Where(s => HasSourceFile(datasetDirectory, s, "images-idx3")).DefaultIfEmpty(DatasetSplit.Train);
@@ -36,14 +36,15 @@ public sealed class IdxClassificationFormat(string name, string cacheName, IRead
         var labels = IdxFile.Read(labelsPath);
         if (labels.Dimensions.Length != 1) throw new InvalidDataException($"Expected a labels IDX file (1 dimension): {labelsPath}");
         var dataDir = Path.Combine(cacheRoot, split, "data");
-        ImageArrayCache.Ensure(dataDir, ImageArrayCache.SourceKey(imagesPath), () =>
+        IImageArray Load()
         {
             var images = IdxFile.Read(imagesPath).AsImages(imagesPath);
             if (images.Count != labels.Data.Length)
                 throw new InvalidDataException($"{imagesPath} holds {images.Count} images but {labelsPath} holds {labels.Data.Length} labels.");
             return images;
-        }, options.Progress);
-        return UnpackedClassificationSamples.Enumerate(labels.Data, classes, split, dataDir, labelsPath, Name, options.LabelField);
+        }
+        ImageArrayCache.Ensure(dataDir, ImageArrayCache.SourceKey(imagesPath), Load, options.Progress);
+        return UnpackedClassificationSamples.Enumerate(labels.Data, classes, split, dataDir, labelsPath, Name, options.LabelField, Load);
     }
 
     private static string Stem(string directory, string split, string kind) =>

@@ -75,6 +75,39 @@ public static class ImageArrayCache
         return true;
     }
 
+    private static ReadOnlySpan<byte> PngSignature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
+    /// <summary>
+    /// Cheap check that a cached file is still the PNG this cache wrote: PNG signature first, IEND chunk last.
+    /// Catches deleted, truncated and overwritten files without decoding.
+    /// </summary>
+    public static bool IsIntactPng(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+            if (stream.Length < 8 + 12) return false;
+            Span<byte> head = stackalloc byte[8];
+            stream.ReadExactly(head);
+            if (!head.SequenceEqual(PngSignature)) return false;
+            Span<byte> tail = stackalloc byte[12];
+            stream.Seek(-12, SeekOrigin.End);
+            stream.ReadExactly(tail);
+            return tail[..4].SequenceEqual((ReadOnlySpan<byte>)[0, 0, 0, 0]) && tail[4..8].SequenceEqual("IEND"u8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Unpacks image <paramref name="index"/> again (atomically) to <paramref name="path"/>.</summary>
+    public static void Repair(IImageArray images, int index, string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        WritePng(images, index, new byte[images.Width * images.Height * images.Channels], path);
+    }
+
     /// <summary>A key that changes when the source file changes (name, length, modification time).</summary>
     public static string SourceKey(params string[] sourceFiles) =>
         string.Join("\n", sourceFiles.Select(f =>

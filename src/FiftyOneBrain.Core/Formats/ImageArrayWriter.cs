@@ -22,7 +22,7 @@ public static class ImageArrayWriter
             if (sample.GetField(labelField) is not Classification { Label: { } label } || !index.TryGetValue(label, out var classIndex))
             {
                 problems.Add(new DatasetProblem(DatasetProblemKind.UnsupportedLabel, sample.Filepath,
-                    $"Field '{labelField}' must be a Classification with one of: {string.Join(", ", classes)}."));
+                    $"{sample.Filepath}: field '{labelField}' must be a Classification with one of: {string.Join(", ", classes)}."));
                 continue;
             }
             using var bitmap = File.Exists(sample.Filepath) ? SKBitmap.Decode(sample.Filepath) : null;
@@ -37,7 +37,7 @@ public static class ImageArrayWriter
             if (bitmap.Width != width || bitmap.Height != height)
             {
                 problems.Add(new DatasetProblem(DatasetProblemKind.UnsupportedImage, sample.Filepath,
-                    $"Image is {bitmap.Width}x{bitmap.Height}; this format holds {width}x{height} images only."));
+                    $"{sample.Filepath} is {bitmap.Width}x{bitmap.Height}; this format holds {width}x{height} images only."));
                 continue;
             }
             entries.Add(new Entry(classIndex, Pixels(bitmap, channels)));

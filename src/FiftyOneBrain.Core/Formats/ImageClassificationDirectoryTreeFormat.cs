@@ -79,8 +79,7 @@ public sealed class ImageClassificationDirectoryTreeFormat : IDatasetFormat
                 case null: folder = UnlabeledFolder; break;
                 case Classification { Label: { Length: > 0 } label } when label is not ("." or ".." or UnlabeledFolder): folder = Escape(label); break;
                 case var other:
-                    problems.Add(new DatasetProblem(DatasetProblemKind.UnsupportedLabel, sample.Filepath,
-                        $"Field '{options.LabelField}' holds {other} ({other.GetType().Name}); a directory tree needs a Classification with a usable label."));
+                    problems.Add(DatasetProblem.UnsupportedLabel(sample, options.LabelField, other, "a directory tree needs a Classification with a usable label"));
                     continue;
             }
             if (!placers.TryGetValue(folder, out var placer))

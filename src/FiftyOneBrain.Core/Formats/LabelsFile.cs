@@ -2,12 +2,12 @@ using System.Text.Json;
 
 namespace FiftyOneBrain.Formats;
 
-/// <summary>Opens labels files so that a malformed one becomes one problem rather than an exception.</summary>
+/// <summary>Opens a dataset's labels file; one that cannot be parsed stops the read with the file's name.</summary>
 public static class LabelsFile
 {
-    public static JsonDocument? ParseJson(string path, out DatasetProblem? problem)
+    /// <exception cref="MalformedDatasetFileException">The file is not valid JSON.</exception>
+    public static JsonDocument ParseJson(string path)
     {
-        problem = null;
         try
         {
             using var stream = File.OpenRead(path);
@@ -15,8 +15,11 @@ public static class LabelsFile
         }
         catch (JsonException e)
         {
-            problem = new DatasetProblem(DatasetProblemKind.MalformedLabels, path, $"Malformed JSON in {path}: {e.Message}");
-            return null;
+            throw new MalformedDatasetFileException(path, $"Malformed JSON in {path}: {e.Message}", e);
         }
     }
+
+    /// <summary>The exception for a labels file that parses but does not have the format's shape.</summary>
+    public static MalformedDatasetFileException Malformed(string path, string what) =>
+        new(path, $"{path} is not a valid {Path.GetFileName(path)}: {what}");
 }

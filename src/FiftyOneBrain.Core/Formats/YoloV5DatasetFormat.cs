@@ -9,13 +9,15 @@ namespace FiftyOneBrain.Formats;
 /// <summary>
 /// fo.types.YOLOv5Dataset: data.yaml ("names" as a list or an index map, and one entry per split pointing
 /// at its image folder, e.g. "train: ./images/train/"), images/&lt;split&gt;/x.jpg and labels/&lt;split&gt;/x.txt
-/// with one line per object: "class cx cy w h [confidence]", all relative to the image size.
+/// with one line per object: "class cx cy w h [confidence]", all relative to the image size, or a polygon
+/// "class x1 y1 x2 y2 ..." (the segment rows Roboflow and YOLOv8-seg write), read as its bounding box.
 /// Split folders are named train, val and test ("validation" maps to val). Without -Split every split
 /// listed in data.yaml is read; samples are tagged with their split. An image without a labels file is unlabeled.
+/// A row that cannot be read is one problem; the image keeps its other rows.
 /// </summary>
 public sealed class YoloV5DatasetFormat : IDatasetFormat
 {
-    private static readonly string[] SplitKeys = ["train", "val", "test"];
+    internal static readonly string[] SplitKeys = ["train", "val", "test"];
 
     public string Name => "YOLOv5Dataset";
     public bool CanWrite => true;
@@ -32,89 +34,52 @@ public sealed class YoloV5DatasetFormat : IDatasetFormat
 
     private static IEnumerable<ReadResult> ReadYolo(string root, string yamlPath, DatasetReadOptions options)
     {
-        var config = ParseYaml(yamlPath, out var yamlProblem);
-        if (yamlProblem is not null)
-        {
-            yield return new ReadResult(null, yamlProblem);
-            yield break;
-        }
-        var (names, folders) = config!.Value;
+        var config = YoloDataYaml.Read(yamlPath);
         var wanted = DatasetSplit.Normalize(options.Split) is { } s ? [YoloSplit(s)] : SplitKeys;
-        foreach (var split in wanted.Where(folders.ContainsKey))
+        foreach (var split in wanted.Where(config.Folders.ContainsKey))
         {
-            if (!DatasetPaths.TryResolveInside(root, folders[split], allowAbsolute: false, out var imagesDir))
+            foreach (var entry in config.Folders[split])
             {
-                yield return ReadResult.Fail(DatasetProblemKind.PathOutsideDatasetRoot, imagesDir, $"The '{split}' entry of {yamlPath} points outside the dataset directory.");
-                continue;
+                var imagesDir = YoloDataYaml.ResolveFolder(root, yamlPath, split, entry, options.Warning, out var folderProblem);
+                if (imagesDir is null)
+                {
+                    yield return new ReadResult(null, folderProblem);
+                    continue;
+                }
+                var images = Directory.EnumerateFiles(imagesDir, "*", SearchOption.AllDirectories).Where(ImageCheck.HasImageExtension).Order(StringComparer.Ordinal);
+                foreach (var image in images)
+                    foreach (var result in ReadImage(image, split == "val" ? DatasetSplit.Validation : split, config.Names, options.LabelField))
+                        yield return result;
             }
-            if (!Directory.Exists(imagesDir))
-            {
-                yield return ReadResult.Fail(DatasetProblemKind.MediaFileMissing, imagesDir, $"The '{split}' image folder of {yamlPath} does not exist.");
-                continue;
-            }
-            var images = Directory.EnumerateFiles(imagesDir, "*", SearchOption.AllDirectories).Where(ImageCheck.HasImageExtension).Order(StringComparer.Ordinal);
-            foreach (var image in images)
-                yield return ReadImage(image, split == "val" ? DatasetSplit.Validation : split, names, options.LabelField);
         }
     }
 
-    private static (string[] Names, Dictionary<string, string> Folders)? ParseYaml(string path, out DatasetProblem? problem)
-    {
-        problem = null;
-        try
-        {
-            var stream = new YamlStream();
-            using (var reader = new StreamReader(path)) stream.Load(reader);
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
-                throw new FormatException("data.yaml must be a mapping.");
-            var namesNode = map.Children.TryGetValue(new YamlScalarNode("names"), out var n) ? n : throw new FormatException("data.yaml has no 'names'.");
-            var names = namesNode switch
-            {
-                YamlSequenceNode list => list.Children.Select(c => ((YamlScalarNode)c).Value ?? "").ToArray(),
-                YamlMappingNode byIndex => byIndex.Children
-                    .Select(kv => (Index: int.Parse(((YamlScalarNode)kv.Key).Value!, CultureInfo.InvariantCulture), Name: ((YamlScalarNode)kv.Value).Value ?? ""))
-                    .OrderBy(x => x.Index).Select((x, i) => x.Index == i ? x.Name : throw new FormatException("'names' indices must be 0..n-1.")).ToArray(),
-                _ => throw new FormatException("'names' must be a list or a map."),
-            };
-            var folders = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var key in SplitKeys)
-                if (map.Children.TryGetValue(new YamlScalarNode(key), out var v) && v is YamlScalarNode { Value: { Length: > 0 } folder })
-                    folders[key] = folder;
-            return (names, folders);
-        }
-        catch (Exception e) when (e is YamlException or FormatException or InvalidCastException or OverflowException or InvalidOperationException)
-        {
-            problem = new DatasetProblem(DatasetProblemKind.MalformedLabels, path, $"Malformed YAML in {path}: {e.Message}");
-            return null;
-        }
-    }
-
-    private static ReadResult ReadImage(string imagePath, string split, string[] names, string labelField)
+    /// <summary>The image's sample, preceded by one problem per label row that cannot be read (the other rows are kept).</summary>
+    private static IEnumerable<ReadResult> ReadImage(string imagePath, string split, IReadOnlyList<string> names, string labelField)
     {
         var metadata = ImageCheck.Inspect(imagePath, out var problem);
-        if (problem is not null) return new ReadResult(null, problem);
+        if (problem is not null)
+        {
+            yield return new ReadResult(null, problem);
+            yield break;
+        }
         var sample = new Sample(imagePath) { Metadata = metadata };
         sample.Tags.Add(split);
         var labelsPath = LabelsPathOf(imagePath);
-        if (!File.Exists(labelsPath)) return ReadResult.Of(sample);
-        var detections = new Detections();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(labelsPath))
+        if (File.Exists(labelsPath))
         {
-            lineNumber++;
-            var parts = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 0) continue;
-            var numbers = new double[parts.Length];
-            if (parts.Length is not (5 or 6) || !parts.Select((p, i) => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[i])).All(ok => ok))
-                return ReadResult.Fail(DatasetProblemKind.MalformedLabels, labelsPath, $"Line {lineNumber} of {labelsPath} is not 'class cx cy w h [confidence]'.");
-            var index = (int)numbers[0];
-            if (index != numbers[0] || index < 0 || index >= names.Length)
-                return ReadResult.Fail(DatasetProblemKind.LabelIndexOutOfRange, labelsPath, $"Line {lineNumber} of {labelsPath} has class {parts[0]}, but data.yaml names {names.Length} classes.");
-            var (cx, cy, w, h) = (numbers[1], numbers[2], numbers[3], numbers[4]);
-            detections.Items.Add(new Detection(names[index], [cx - w / 2, cy - h / 2, w, h], parts.Length == 6 ? numbers[5] : null));
+            var detections = new Detections();
+            var lineNumber = 0;
+            foreach (var line in File.ReadLines(labelsPath))
+            {
+                lineNumber++;
+                var row = YoloLabelRow.Parse(line, lineNumber, labelsPath, names, out var rowProblem);
+                if (rowProblem is not null) yield return new ReadResult(null, rowProblem);
+                else if (row is not null) detections.Items.Add(row);
+            }
+            sample.SetField(labelField, detections);
         }
-        sample.SetField(labelField, detections);
-        return ReadResult.Of(sample);
+        yield return ReadResult.Of(sample);
     }
 
     /// <summary>YOLO's convention: the last "images" folder in the path becomes "labels", the extension ".txt".</summary>
@@ -126,21 +91,27 @@ public sealed class YoloV5DatasetFormat : IDatasetFormat
         return Path.ChangeExtension(string.Join(Path.DirectorySeparatorChar, parts), ".txt");
     }
 
+    /// <summary>
+    /// Writes every sample to the split its tags name (train; validation or val; test), as FiftyOne exports a split per
+    /// tag; with <see cref="DatasetWriteOptions.Split"/> every sample goes to that split. Untagged samples go to val.
+    /// </summary>
     public IReadOnlyList<DatasetProblem> Write(IEnumerable<Sample> samples, string directory, DatasetWriteOptions options)
     {
         Directory.CreateDirectory(directory);
-        var split = YoloSplit(DatasetSplit.Normalize(options.Split) ?? DatasetSplit.Validation);
+        var fixedSplit = DatasetSplit.Normalize(options.Split) is { } s ? YoloSplit(s) : null;
         var problems = new List<DatasetProblem>();
-        var placer = new MediaPlacer(directory, $"images/{split}", reference: false);
+        var placers = new Dictionary<string, MediaPlacer>(StringComparer.Ordinal);
         var written = new List<(string Image, Detections? Objects)>();
         foreach (var sample in samples)
         {
             var objects = sample.GetField(options.LabelField);
             if (objects is not (null or Detections))
             {
-                problems.Add(new DatasetProblem(DatasetProblemKind.UnsupportedLabel, sample.Filepath, $"Field '{options.LabelField}' holds a {objects.GetType().Name}; YOLO stores Detections."));
+                problems.Add(DatasetProblem.UnsupportedLabel(sample, options.LabelField, objects, "YOLO stores Detections"));
                 continue;
             }
+            var split = fixedSplit ?? SplitOf(sample) ?? "val";
+            if (!placers.TryGetValue(split, out var placer)) placers[split] = placer = new MediaPlacer(directory, $"images/{split}", reference: false);
             if (placer.PlaceFull(sample, problems) is { } image) written.Add((image, (Detections?)objects));
         }
         var names = written.SelectMany(x => x.Objects?.Items ?? []).Select(d => d.Label ?? "").Distinct().Order(StringComparer.Ordinal).ToList();
@@ -160,18 +131,31 @@ public sealed class YoloV5DatasetFormat : IDatasetFormat
             }
             File.WriteAllText(labelsPath, text.ToString());
         }
-        WriteYaml(Path.Combine(directory, "data.yaml"), split, names);
+        var splits = SplitKeys.Where(placers.ContainsKey).DefaultIfEmpty(fixedSplit ?? "val").ToList();
+        WriteYaml(Path.Combine(directory, "data.yaml"), splits, names);
         return problems;
     }
 
-    private static void WriteYaml(string path, string split, List<string> names)
+    /// <summary>The YOLO split folder named by the sample's first split tag, or null when it has none.</summary>
+    private static string? SplitOf(Sample sample)
     {
-        var map = new YamlMappingNode
+        foreach (var tag in sample.Tags)
         {
-            { "path", "." },
-            { split, $"./images/{split}/" },
-            { "nc", names.Count.ToString(CultureInfo.InvariantCulture) },
-        };
+            switch (tag.Trim().ToLowerInvariant())
+            {
+                case "train" or "training": return "train";
+                case "val" or "valid" or "validation": return "val";
+                case "test" or "testing": return "test";
+            }
+        }
+        return null;
+    }
+
+    private static void WriteYaml(string path, List<string> splits, List<string> names)
+    {
+        var map = new YamlMappingNode { { "path", "." } };
+        foreach (var split in splits) map.Add(split, $"./images/{split}/");
+        map.Add("nc", names.Count.ToString(CultureInfo.InvariantCulture));
         var byIndex = new YamlMappingNode();
         for (var i = 0; i < names.Count; i++)
             byIndex.Add(i.ToString(CultureInfo.InvariantCulture), new YamlScalarNode(names[i]) { Style = ScalarStyle.DoubleQuoted });

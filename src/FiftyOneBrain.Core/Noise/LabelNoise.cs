@@ -48,7 +48,10 @@ public static class LabelNoise
         {
             var sample = samples[order[k]];
             var label = LabelOf(sample, options.LabelField)!;
-            sample.SetField(options.OriginalField, label.Clone());
+            // The copy is a new label: FiftyOne gives every label its own id, and two fields sharing one confuse lookups by id.
+            var original = label.Clone();
+            original.Id = ObjectId.New();
+            sample.SetField(options.OriginalField, original);
             AddTag(sample, options.ProcessedTag);
             if (k >= mistakes) continue;
             // Draw among the other classes so every injected label is really wrong.

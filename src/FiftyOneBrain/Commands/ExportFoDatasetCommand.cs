@@ -37,6 +37,14 @@ public sealed class ExportFoDatasetCommand : SamplePipelineCommand
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>
+    /// With -Force, replace the existing dataset even when the new one is empty, some samples could not be written,
+    /// or the old folder holds files the export did not receive (they are deleted). Without it such an export stops
+    /// and leaves the old dataset as it was.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter AllowPartial { get; set; }
+
     /// <summary>Store the media's absolute paths instead of copying it (FiftyOneDataset, COCODetectionDataset).</summary>
     [Parameter]
     public SwitchParameter ReferenceMedia { get; set; }
@@ -63,7 +71,14 @@ public sealed class ExportFoDatasetCommand : SamplePipelineCommand
         try
         {
             var options = new DatasetWriteOptions { LabelField = LabelField, Split = Split, ReferenceMedia = ReferenceMedia };
-            problems = DatasetExport.Write(_format, WithProgress(_samples), target, options, overwrite: Force);
+            problems = DatasetExport.Write(_format, WithProgress(_samples), target, options, overwrite: Force, allowPartial: AllowPartial);
+        }
+        catch (DatasetReplaceRefusedException e)
+        {
+            WriteProgress(new ProgressRecord(1, $"Exporting {_format.Name}", "Refused") { RecordType = ProgressRecordType.Completed });
+            foreach (var p in e.Problems)
+                WriteError(DatasetProblemErrors.Record(p));
+            ThrowRunError(e.Message, e.ErrorId, ErrorCategory.ResourceExists, target);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or InvalidDataException)
         {

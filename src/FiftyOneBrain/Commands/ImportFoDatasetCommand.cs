@@ -57,6 +57,7 @@ public sealed class ImportFoDatasetCommand : PSCmdlet
             MaxSamples = MyInvocation.BoundParameters.ContainsKey(nameof(MaxSamples)) ? MaxSamples : null,
             CacheDirectory = Destination is null ? null : GetUnresolvedProviderPathFromPSPath(Destination),
             Progress = ReportProgress,
+            Warning = WriteWarning,
         };
         WriteVerbose($"Importing {root} as {format.Name}{(Split is null ? "" : $" (split {Split})")}.");
         var clock = Stopwatch.StartNew();
@@ -75,6 +76,11 @@ public sealed class ImportFoDatasetCommand : PSCmdlet
                 if (++samples % ProgressEvery == 0)
                     WriteProgress(new ProgressRecord(1, $"Importing {format.Name}", $"{samples} samples"));
             }
+        }
+        catch (MalformedDatasetFileException e)
+        {
+            // The labels file itself is unreadable: no sample of it can be trusted, so the run stops here.
+            ThrowTerminatingError(FoErrors.Record(e, "MalformedLabelsFile", ErrorCategory.ParserError, e.FilePath));
         }
         catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or UnauthorizedAccessException or NotSupportedException)
         {

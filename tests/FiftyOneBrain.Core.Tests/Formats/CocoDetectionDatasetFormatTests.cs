@@ -76,10 +76,10 @@ public sealed class CocoDetectionDatasetFormatTests
     }
 
     [Fact]
-    public void Malformed_coco_json_is_one_problem()
+    public void Malformed_coco_json_stops_the_read()
     {
         using var dir = new TempDir();
         File.WriteAllText(dir["labels.json"], "{\"images\": 5}");
-        Assert.Equal(DatasetProblemKind.MalformedLabels, Assert.Single(Format.Read(dir.Path, DatasetReadOptions.Default)).Problem!.Kind);
+        Assert.Equal(dir["labels.json"], Assert.Throws<MalformedDatasetFileException>(() => Format.Read(dir.Path, DatasetReadOptions.Default).ToList()).FilePath);
     }
 }

@@ -155,20 +155,19 @@ public sealed class FiftyOneDatasetFormatTests
             Assert.Equal([DatasetProblemKind.ImageUnreadable, DatasetProblemKind.MediaFileMissing, DatasetProblemKind.PathOutsideDatasetRoot,
                 DatasetProblemKind.MalformedLabels, DatasetProblemKind.MalformedLabels], problems.Select(p => p.Kind));
             Assert.Equal(dir["data/broken.png"], problems[0].Path);
-            Assert.Contains("Sample 4", problems[3].Message);
+            Assert.Contains("Sample 5 (data/ok.png)", problems[3].Message);
             Assert.Single(Format.Read(dir.Path, new DatasetReadOptions { Split = "test" }).Samples(out _));
         }
         finally { File.Delete(dir["../outside-" + Path.GetFileName(dir.Path) + ".png"]); }
     }
 
     [Fact]
-    public void Malformed_json_is_one_problem_naming_the_file()
+    public void Malformed_json_stops_the_read_naming_the_file()
     {
         using var dir = new TempDir();
         File.WriteAllText(dir["samples.json"], "{\"samples\": [ {\"filepath\": \"data/a.png\" ");
-        var results = Format.Read(dir.Path, DatasetReadOptions.Default).ToList();
-        var problem = Assert.Single(results).Problem!;
-        Assert.Equal((DatasetProblemKind.MalformedLabels, dir["samples.json"]), (problem.Kind, problem.Path));
+        var e = Assert.Throws<MalformedDatasetFileException>(() => Format.Read(dir.Path, DatasetReadOptions.Default).ToList());
+        Assert.Equal(dir["samples.json"], e.FilePath);
     }
 
     [Fact]

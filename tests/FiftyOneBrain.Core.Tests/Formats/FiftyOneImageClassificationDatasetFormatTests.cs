@@ -56,11 +56,10 @@ public sealed class FiftyOneImageClassificationDatasetFormatTests
     }
 
     [Fact]
-    public void Malformed_labels_json_is_one_problem()
+    public void Malformed_labels_json_stops_the_read()
     {
         using var dir = new TempDir();
         File.WriteAllText(dir["labels.json"], "{\"labels\": {\"a\": 1,,}");
-        var problem = Assert.Single(Format.Read(dir.Path, DatasetReadOptions.Default)).Problem!;
-        Assert.Equal(DatasetProblemKind.MalformedLabels, problem.Kind);
+        Assert.Equal(dir["labels.json"], Assert.Throws<MalformedDatasetFileException>(() => Format.Read(dir.Path, DatasetReadOptions.Default).ToList()).FilePath);
     }
 }

@@ -46,7 +46,7 @@ public sealed class IdxClassificationFormatTests
         Assert.Equal(DatasetProblemKind.LabelIndexOutOfRange, problem.Kind);
         Assert.Equal("LabelIndexOutOfRange", problem.ErrorId);
         Assert.Equal(Path.Combine(src.Path, "t10k-labels-idx1-ubyte.gz"), problem.Path);
-        Assert.Contains("Record 2", problem.Message);
+        Assert.Contains("Record 3 of " + problem.Path, problem.Message);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class IdxClassificationFormatTests
     }
 
     [Fact]
-    public void A_deleted_cache_file_is_reported_missing()
+    public void A_deleted_cache_file_is_unpacked_again()
     {
         using var src = new TempDir();
         using var cache = new TempDir();
@@ -79,8 +79,9 @@ public sealed class IdxClassificationFormatTests
 
         var samples = Mnist.Format.Read(src.Path, new DatasetReadOptions { Split = "test", CacheDirectory = cache.Path }).Samples(out var problems);
 
-        Assert.Equal(2, samples.Count);
-        Assert.Equal(DatasetProblemKind.MediaFileMissing, Assert.Single(problems).Kind);
+        Assert.Equal(3, samples.Count);
+        Assert.Empty(problems);
+        Assert.True(File.Exists(first[2].Filepath));
     }
 
     [Fact]

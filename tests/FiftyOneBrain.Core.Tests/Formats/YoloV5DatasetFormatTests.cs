@@ -62,12 +62,14 @@ public sealed class YoloV5DatasetFormatTests
 
         var samples = Format.Read(dir.Path, new DatasetReadOptions { Split = "validation" }).Samples(out var problems);
 
-        Assert.Equal("c.png", Path.GetFileName(Assert.Single(samples).Filepath));
+        // A bad row is skipped; the image stays, with its other rows (here none).
+        Assert.Equal(["a.png", "b.png", "c.png"], samples.Select(s => Path.GetFileName(s.Filepath)));
+        Assert.Empty(samples[0].GetField<Detections>("ground_truth")!.Items);
         Assert.Equal([(DatasetProblemKind.LabelIndexOutOfRange, dir["labels/val/a.txt"]), (DatasetProblemKind.MalformedLabels, dir["labels/val/b.txt"])],
             problems.Select(p => (p.Kind, p.Path)));
 
         File.WriteAllText(dir["data.yaml"], "names: [a, b\nval: [");
-        Assert.Equal(DatasetProblemKind.MalformedLabels, Assert.Single(Format.Read(dir.Path, DatasetReadOptions.Default)).Problem!.Kind);
+        Assert.Equal(dir["data.yaml"], Assert.Throws<MalformedDatasetFileException>(() => Format.Read(dir.Path, DatasetReadOptions.Default).ToList()).FilePath);
         File.WriteAllText(dir["data.yaml"], "val: ../../elsewhere\nnames: [a]\n");
         Assert.Equal(DatasetProblemKind.PathOutsideDatasetRoot, Assert.Single(Format.Read(dir.Path, DatasetReadOptions.Default)).Problem!.Kind);
     }
