@@ -37,6 +37,28 @@ public abstract class SamplePipelineCommand : PSCmdlet
     protected void WriteSampleError(string message, string errorId, ErrorCategory category, Sample sample) =>
         WriteError(FoErrors.Record(message, errorId, category, sample));
 
+    /// <summary>
+    /// Stops the run when none of the samples the check was decided on has a field the cmdlet reads, naming the
+    /// field and the fields that do exist (ErrorId FieldNotFound).
+    /// </summary>
+    protected void ThrowIfFieldAbsent(FieldPresence presence, string parameterName)
+    {
+        if (presence.Absent is not { } field) return;
+        var scope = presence.DecidedOn >= presence.DecideAfter && presence.DecidedOn > 1
+            ? $"none of the first {presence.DecidedOn} samples"
+            : presence.DecidedOn == 1 ? "the sample does not" : $"none of the {presence.DecidedOn} samples";
+        var existing = presence.ExistingFields.Count == 0 ? "they have no fields at all" : "they have: " + string.Join(", ", presence.ExistingFields);
+        ThrowRunError($"-{parameterName} '{field}': {scope} {(scope.EndsWith("not") ? "have" : "has")} that field ({existing}). Check the spelling, or run the step that sets it first.",
+            "FieldNotFound", ErrorCategory.ObjectNotFound, field);
+    }
+
+    /// <summary>Warns once per field that some samples lack, with counts and what that meant for them.</summary>
+    protected void WarnPartlyMissing(FieldPresence presence, Func<string, string> consequence)
+    {
+        foreach (var (field, missing) in presence.PartlyMissing())
+            WriteWarning($"{missing} of {presence.Seen} samples have no field '{field}'; {consequence(field)}.");
+    }
+
     /// <summary>Stops the whole run with one clear message.</summary>
     protected void ThrowRunError(string message, string errorId, ErrorCategory category, object? target = null) =>
         ThrowTerminatingError(FoErrors.Record(message, errorId, category, target));
