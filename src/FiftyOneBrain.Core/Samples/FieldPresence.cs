@@ -32,6 +32,7 @@ public sealed class FieldPresence
     {
         var presence = new FieldPresence(fields, Math.Max(samples.Count, 1));
         foreach (var s in samples) presence.Count(s, noteNames: true);
+        presence.DecidedOnAll = true;
         presence.Decide();
         return presence;
     }
@@ -42,6 +43,9 @@ public sealed class FieldPresence
 
     /// <summary>Samples seen when the check was decided: how many the "no sample has it" verdict rests on.</summary>
     public long DecidedOn { get; private set; }
+
+    /// <summary>True when the decision saw the whole input, not only its first <see cref="DecideAfter"/> samples.</summary>
+    public bool DecidedOnAll { get; private set; }
 
     /// <summary>The first checked field none of the samples seen before the decision had, or null.</summary>
     public string? Absent { get; private set; }
@@ -80,7 +84,12 @@ public sealed class FieldPresence
     }
 
     /// <summary>Ends the stream: decides if the input was shorter than <see cref="DecideAfter"/> and returns the samples still held.</summary>
-    public IReadOnlyList<Sample> Finish() => Decided ? Array.Empty<Sample>() : Decide();
+    public IReadOnlyList<Sample> Finish()
+    {
+        if (Decided) return Array.Empty<Sample>();
+        DecidedOnAll = true;
+        return Decide();
+    }
 
     private IReadOnlyList<Sample> Decide()
     {

@@ -44,7 +44,7 @@ public abstract class SamplePipelineCommand : PSCmdlet
     protected void ThrowIfFieldAbsent(FieldPresence presence, string parameterName)
     {
         if (presence.Absent is not { } field) return;
-        var scope = presence.DecidedOn >= presence.DecideAfter && presence.DecidedOn > 1
+        var scope = !presence.DecidedOnAll
             ? $"none of the first {presence.DecidedOn} samples"
             : presence.DecidedOn == 1 ? "the sample does not" : $"none of the {presence.DecidedOn} samples";
         var existing = presence.ExistingFields.Count == 0 ? "they have no fields at all" : "they have: " + string.Join(", ", presence.ExistingFields);
