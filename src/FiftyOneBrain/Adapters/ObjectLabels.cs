@@ -23,7 +23,7 @@ internal static class ObjectLabels
     {
         if (!IsPropertyBag(value)) return null;
         var bag = (PSObject)value!;
-        LabelObject? label = Get(bag, "TypeName") as string switch
+        LabelObject? label = (Get(bag, "TypeName") as string) switch
         {
             "Classification" => new Classification { Label = Get(bag, "Label") as string, Confidence = Number(Get(bag, "Confidence")), Logits = Numbers(Get(bag, "Logits")) },
             "Detection" => new Detection
