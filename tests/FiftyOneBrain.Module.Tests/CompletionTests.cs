@@ -9,7 +9,7 @@ public sealed class CompletionTests(ModuleSession session) : IClassFixture<Modul
     [Fact]
     public void Field_parameters_complete_with_field_names_seen_on_samples()
     {
-        session.RunClean("$null = New-FoSample /img/a.png -Fields @{ weird_score_7 = 1.0 } | Test-FoDataset -MaxHardness 1");
+        session.RunClean("$null = New-FoSample /img/a.png -Fields @{ weird_score_7 = 1.0 } | Test-FoDataset -MaxHardness 1 -HardnessField weird_score_7");
         Assert.Contains("weird_score_7", Complete("Add-FoLabelNoise -LabelField weird"));
         var matches = Complete("Add-FoLabelNoise -LabelField grou");
         Assert.Contains("ground_truth", matches);

@@ -47,7 +47,7 @@ public sealed class SampleModelTests(ModuleSession session) : IClassFixture<Modu
     [Fact]
     public void Invalid_bounding_box_is_a_clear_error()
     {
-        var result = session.Run("New-FoDetection -Label x -BoundingBox 0.5, 0.5, 0.8, 0.1");
+        var result = session.Run("New-FoDetection -Label x -BoundingBox 0.5, 0.5, 0, 0.1");
         var error = Assert.Single(result.Errors);
         Assert.Equal("InvalidBoundingBox,FiftyOneBrain.PowerShell.Commands.NewFoDetectionCommand", error.FullyQualifiedErrorId);
     }
