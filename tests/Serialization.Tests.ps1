@@ -50,6 +50,18 @@ Describe 'Samples in ConvertTo-Json and Export-Csv' {
         Format-SampleContent $back | Should -Be (Format-SampleContent $original)
     }
 
+    It 'round-trips an imported sample with its image metadata and a prediction with logits and a class list' {
+        $original = Import-FoDataset /usr/share/datasets/fashion-mnist -Format FashionMNIST -Split test -MaxSamples 1
+        $prediction = New-FoClassification Bag -Confidence 0.75 -Logits 0.5, 2
+        $prediction.PSObject.BaseObject.SetField('classes', [string[]]('Bag', 'Coat'))
+        $original.PSObject.BaseObject.SetField('predictions', $prediction)
+        $original.PSObject.BaseObject.SetField('hardness', 0.5)
+        $back = $original | ConvertTo-Json -Depth 6 | ConvertFrom-Json | New-FoSample
+        Format-SampleContent $back | Should -Be (Format-SampleContent $original)
+        $back.Metadata | Should -Be $original.Metadata
+        $back.predictions.PSObject.BaseObject.GetField('classes') | Should -BeOfType string
+    }
+
     It 'still binds a plain path and a file from the pipeline' {
         ('/data/x.png' | New-FoSample).Filepath | Should -Be '/data/x.png'
         $file = New-Item (Join-Path $TestDrive 'y.png') -ItemType File
