@@ -50,6 +50,20 @@ Describe 'A field the cmdlet reads' {
             $thrown.Exception.Message | Should -BeLike '*predictions*'
         }
 
+        It 'Export-FoDataset -LabelField <misspelt> stops before writing anything' {
+            $target = Join-Path $TestDrive 'export'
+            { New-ScoredSet 2 | Export-FoDataset $target -Format ImageClassificationDirectoryTree -LabelField groundtruth } |
+                Should -Throw -ErrorId 'FieldNotFound,FiftyOneBrain.PowerShell.Commands.ExportFoDatasetCommand'
+            Test-Path -LiteralPath $target | Should -BeFalse
+        }
+
+        It 'Show-FoDataset -PredictionField <misspelt> stops before writing the page' {
+            $page = Join-Path $TestDrive 'gallery.html'
+            { New-ScoredSet 2 | Show-FoDataset -Path $page -PredictionField prediction } |
+                Should -Throw -ErrorId 'FieldNotFound,FiftyOneBrain.PowerShell.Commands.ShowFoDatasetCommand'
+            Test-Path -LiteralPath $page | Should -BeFalse
+        }
+
         It 'decides on the first 1000 samples of a long stream and lets none of them through' {
             $seen = [System.Collections.Generic.List[object]]::new()
             $thrown = $null
