@@ -16,7 +16,7 @@ Describe 'A field the cmdlet reads' {
         It 'Find-FoMistake -LabelField <misspelt> stops before scoring, naming the field and the fields that exist' {
             $samples = New-ScoredSet 5
             { $samples | Find-FoMistake -LabelField groundtruth -PredictionField predictions } |
-                Should -Throw -ErrorId 'FieldNotFound,FiftyOneBrain.PowerShell.Commands.FindFoMistakeCommand' -ExpectedMessage "*'groundtruth'*none of the 5 samples has that field (they have: *ground_truth*"
+                Should -Throw -ErrorId 'FieldNotFound,FiftyOneBrain.PowerShell.Commands.FindFoMistakeCommand' -ExpectedMessage "*'groundtruth'*none of the 5 samples has that field (fields present: *ground_truth*"
             $samples | ForEach-Object { $_.PSObject.BaseObject.HasField('mistakenness') } | Should -Not -Contain $true
         }
 
@@ -45,7 +45,7 @@ Describe 'A field the cmdlet reads' {
             try { $null = & $Run $samples } catch { $thrown = $_ }
             $thrown | Should -Not -BeNullOrEmpty
             $thrown.FullyQualifiedErrorId | Should -BeLike 'FieldNotFound,*'
-            $thrown.Exception.Message | Should -BeLike "-$Parameter '*': none of the 4 samples has that field (they have: *"
+            $thrown.Exception.Message | Should -BeLike "-$Parameter '*': none of the 4 samples has that field (fields present: *"
             $thrown.Exception.Message | Should -BeLike '*ground_truth*'
             $thrown.Exception.Message | Should -BeLike '*predictions*'
         }

@@ -44,11 +44,11 @@ public abstract class SamplePipelineCommand : PSCmdlet
     protected void ThrowIfFieldAbsent(FieldPresence presence, string parameterName)
     {
         if (presence.Absent is not { } field) return;
-        var scope = !presence.DecidedOnAll
-            ? $"none of the first {presence.DecidedOn} samples"
-            : presence.DecidedOn == 1 ? "the sample does not" : $"none of the {presence.DecidedOn} samples";
-        var existing = presence.ExistingFields.Count == 0 ? "they have no fields at all" : "they have: " + string.Join(", ", presence.ExistingFields);
-        ThrowRunError($"-{parameterName} '{field}': {scope} {(scope.EndsWith("not") ? "have" : "has")} that field ({existing}). Check the spelling, or run the step that sets it first.",
+        var n = presence.DecidedOn;
+        var verdict = n == 1 && presence.DecidedOnAll ? "the only sample does not have"
+            : $"none of the {(presence.DecidedOnAll ? "" : "first ")}{n} samples has";
+        var existing = presence.ExistingFields.Count == 0 ? "no fields at all" : string.Join(", ", presence.ExistingFields);
+        ThrowRunError($"-{parameterName} '{field}': {verdict} that field (fields present: {existing}). Check the spelling, or run the step that sets it first.",
             "FieldNotFound", ErrorCategory.ObjectNotFound, field);
     }
 
