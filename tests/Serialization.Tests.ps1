@@ -45,7 +45,7 @@ Describe 'Samples in ConvertTo-Json and Export-Csv' {
 
     It 'round-trips a sample through ConvertTo-Json, ConvertFrom-Json and New-FoSample without loss' {
         $original = New-DetectionSample
-        $back = $original | ConvertTo-Json -Depth 6 | ConvertFrom-Json | New-FoSample
+        $back = $original | ConvertTo-Json -Depth 5 | ConvertFrom-Json | New-FoSample
         $back | Should -BeOfType FiftyOneBrain.Samples.Sample
         Format-SampleContent $back | Should -Be (Format-SampleContent $original)
     }
@@ -56,7 +56,7 @@ Describe 'Samples in ConvertTo-Json and Export-Csv' {
         $prediction.PSObject.BaseObject.SetField('classes', [string[]]('Bag', 'Coat'))
         $original.PSObject.BaseObject.SetField('predictions', $prediction)
         $original.PSObject.BaseObject.SetField('hardness', 0.5)
-        $back = $original | ConvertTo-Json -Depth 6 | ConvertFrom-Json | New-FoSample
+        $back = $original | ConvertTo-Json -Depth 5 | ConvertFrom-Json | New-FoSample
         Format-SampleContent $back | Should -Be (Format-SampleContent $original)
         $back.Metadata | Should -Be $original.Metadata
         $back.predictions.PSObject.BaseObject.GetField('classes') | Should -BeOfType string
