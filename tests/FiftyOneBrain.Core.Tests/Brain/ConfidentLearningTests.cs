@@ -176,4 +176,29 @@ public sealed class ConfidentLearningTests
         var e = Assert.Throws<BrainInputException>(() => ConfidentLearningScorer.Run(samples, new ConfidentLearningOptions()));
         Assert.Equal("AmbiguousClasses", e.ErrorId);
     }
+
+    [Fact]
+    public void A_never_predicted_class_collects_no_samples_at_scale()
+    {
+        // The setting: N = 1000, K = 5, class 4 with P in 1e-9..1e-7 on every sample, a few samples labelled 4.
+        // Nothing may be counted into column 4 but the diagonal entry raised to 1 (a floor of 1e-6 counted 536 here).
+        const int n = 1000, k = 5;
+        var random = new Random(11);
+        var p = new double[n * k];
+        var y = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            y[i] = i < 5 ? 4 : random.Next(4);
+            var tiny = Math.Pow(10, -9 + 2 * random.NextDouble());
+            var raw = new double[4];
+            for (var j = 0; j < 4; j++) raw[j] = random.NextDouble() + (j == y[i] ? 1.5 : 0);
+            var sum = raw.Sum();
+            for (var j = 0; j < 4; j++) p[i * k + j] = raw[j] / sum * (1 - tiny);
+            p[i * k + 4] = tiny;
+        }
+        var thresholds = ConfidentLearning.Thresholds(p, y, k);
+        var joint = ConfidentLearning.ConfidentJoint(p, y, k, thresholds);
+        Assert.Equal(new long[] { 0, 0, 0, 0, 1 }, joint.Select(row => row[4]));
+        Assert.Equal(2e-6, thresholds[4]);
+    }
 }
