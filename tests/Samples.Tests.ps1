@@ -40,7 +40,7 @@ Describe 'Samples and labels' {
         }
 
         It 'stops with a clear error on an invalid bounding box' {
-            { New-FoDetection -Label x -BoundingBox 0.5, 0.5, 0.8, 0.1 } |
+            { New-FoDetection -Label x -BoundingBox 0.5, 0.5, 0, 0.1 } |
                 Should -Throw -ErrorId 'InvalidBoundingBox,FiftyOneBrain.PowerShell.Commands.NewFoDetectionCommand'
         }
     }

@@ -14,7 +14,9 @@ public sealed record ConfidentLearningResult(
 /// <summary>
 /// Confident learning (Northcutt, Jiang, Chuang 2021), the method cleanlab implements, over out-of-sample
 /// class probabilities P (N x K, row-major) and given labels y:
-/// 1. per-class threshold t_j = mean of P[i, j] over the samples labelled j (2, i.e. never reached, for a class nobody has);
+/// 1. per-class threshold t_j = mean of P[i, j] over the samples labelled j (2, i.e. never reached, for a class nobody has),
+///    clipped below at 2e-6 and compared with a slack of 1e-6, so a class the model never predicts (P ~ 1e-8) stays
+///    out of the count instead of getting an effective threshold of 0 (cleanlab's CONFIDENT_THRESHOLDS_LOWER_BOUND);
 /// 2. confident joint C[y][j]: each sample with some P[i, j] >= t_j counts once, under its given label y and the
 ///    class j of largest probability among those over threshold; every diagonal entry is raised to at least 1;
 /// 3. calibration: each row rescaled to the number of samples with that given label, the whole matrix to N,
@@ -27,6 +29,8 @@ public sealed record ConfidentLearningResult(
 public static class ConfidentLearning
 {
     private const double ThresholdSlack = 1e-6;
+    // Must be above the slack: a floor equal to it would let every probability, however tiny, pass t - slack.
+    private const double ThresholdFloor = 2 * ThresholdSlack;
     private const double NeverConfident = 2.0;
 
     public static ConfidentLearningResult Find(ReadOnlySpan<double> probabilities, ReadOnlySpan<int> labels, int classes)
@@ -59,7 +63,7 @@ public static class ConfidentLearning
         var count = LabelCounts(labels, classes);
         for (var i = 0; i < labels.Length; i++) sum[labels[i]] += p[i * classes + labels[i]];
         var t = new double[classes];
-        for (var j = 0; j < classes; j++) t[j] = count[j] == 0 ? NeverConfident : Math.Max(sum[j] / count[j], ThresholdSlack);
+        for (var j = 0; j < classes; j++) t[j] = count[j] == 0 ? NeverConfident : Math.Max(sum[j] / count[j], ThresholdFloor);
         return t;
     }
 

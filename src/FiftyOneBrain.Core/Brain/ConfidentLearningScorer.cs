@@ -43,7 +43,9 @@ public static class ConfidentLearningScorer
             catch (BrainInputException e) { rejected.Add((s, e)); }
         }
 
-        var classes = o.Classes?.ToArray() ?? InferClasses(rows.Select(r => (r.Prediction.Label, r.Scores)));
+        var classes = o.Classes?.ToArray()
+                      ?? RecordedClasses(rows.Select(r => r.Prediction))
+                      ?? InferClasses(rows.Select(r => (r.Prediction.Label, r.Scores)));
         if (classes.Length < 2) throw new BrainInputException("TooFewClasses", "Confident learning needs at least two classes.");
         if (classes.Distinct(StringComparer.Ordinal).Count() != classes.Length) throw new BrainInputException("DuplicateClass", "The class list names a class twice.");
         var index = classes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
@@ -80,6 +82,21 @@ public static class ConfidentLearningScorer
             usable[i].SetField(o.LabelIssueField, result.IsLabelIssue[i]);
         }
         return new ConfidentLearningRun(usable, rejected, classes, result);
+    }
+
+    /// <summary>The class list the model recorded on its predictions (Prediction.ClassesAttribute), or null when none did.</summary>
+    public static string[]? RecordedClasses(IEnumerable<Classification> predictions)
+    {
+        string[]? classes = null;
+        foreach (var p in predictions)
+        {
+            if (p.GetField(Models.Prediction.ClassesAttribute) is not string[] recorded) continue;
+            if (classes is null) classes = recorded;
+            else if (!ReferenceEquals(classes, recorded) && !classes.SequenceEqual(recorded, StringComparer.Ordinal))
+                throw new BrainInputException("AmbiguousClasses",
+                    $"Predictions record different class lists ({string.Join(", ", classes)} and {string.Join(", ", recorded)}); pass -Classes.");
+        }
+        return classes;
     }
 
     /// <summary>Class order from predictions whose label is the argmax of their scores; every index must be named once.</summary>

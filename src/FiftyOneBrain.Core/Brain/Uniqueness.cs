@@ -3,7 +3,8 @@ namespace FiftyOneBrain.Brain;
 /// <summary>
 /// Uniqueness (FiftyOne's definition): embeddings are centred; for each sample take its 3 nearest other samples
 /// (exact search) at distances d1 &lt;= d2 &lt;= d3, u = (0.6 d1 + 0.3 d2 + 0.1 d3)/3, then divide every u by the
-/// largest. With 3 samples or fewer every sample is 1. When every u is 0 (all samples identical) all stay 0.
+/// largest. With 3 samples or fewer every sample is 1. When every u is 0 (all samples identical, euclidean) all stay 0;
+/// identical samples under cosine are all zero vectors once centred, at distance 1 from each other, so all score 1.
 /// </summary>
 public static class Uniqueness
 {

@@ -7,8 +7,12 @@ public sealed record GateCheck(string Field, double? Min = null, double? Max = n
 {
     public override string ToString() => Max is { } max ? $"{Field} <= {max}" : $"{Field} >= {Min}";
 
-    /// <summary>How far the value is past the bound (positive = violation), so the worst samples sort first.</summary>
-    public double Excess(double value) => Max is { } max ? value - max : Min!.Value - value;
+    /// <summary>
+    /// How far the value is past the bound (positive = violation), so the worst samples sort first.
+    /// NaN is never within a bound: it counts as the worst violation rather than slipping through every comparison.
+    /// </summary>
+    public double Excess(double value) =>
+        double.IsNaN(value) ? double.PositiveInfinity : Max is { } max ? value - max : Min!.Value - value;
 }
 
 public sealed record GateViolation(Sample Sample, string Field, double Value, double Excess)

@@ -30,6 +30,26 @@ public sealed class Detection : LabelObject
     public double? Confidence { get; set; }
     public double[]? Logits { get; set; }
 
+    /// <summary>
+    /// Checks a box the way FiftyOne accepts them: any finite [x, y, width, height] with a positive width and height.
+    /// A box may reach past the image edges (detectors emit such boxes; scoring clips nothing and IoU still works).
+    /// </summary>
+    /// <exception cref="ArgumentException">A value is NaN or infinite, or the width or height is not positive; the message names it.</exception>
+    public static void CheckBoundingBox(IReadOnlyList<double> box)
+    {
+        ArgumentNullException.ThrowIfNull(box);
+        if (box.Count != 4) throw new ArgumentException($"A bounding box is [x, y, width, height]; got {box.Count} value(s).", nameof(box));
+        string[] names = ["x", "y", "width", "height"];
+        for (var i = 0; i < 4; i++)
+            if (!double.IsFinite(box[i]))
+                throw new ArgumentException($"The bounding box {names[i]} is {Format(box[i])}; every value must be a finite number.", nameof(box));
+        for (var i = 2; i < 4; i++)
+            if (box[i] <= 0)
+                throw new ArgumentException($"The bounding box {names[i]} is {Format(box[i])}; width and height must be positive.", nameof(box));
+    }
+
+    private static string Format(double v) => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
     public override string TypeName => "Detection";
     protected override bool IsReservedName(string name) => Reserved.Contains(name);
 

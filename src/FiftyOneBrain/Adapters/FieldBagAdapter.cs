@@ -74,12 +74,12 @@ public sealed class FieldBagAdapter : PSPropertyAdapter
     public override object? GetPropertyValue(PSAdaptedProperty adaptedProperty)
     {
         var bag = (FieldBag)adaptedProperty.BaseObject;
-        return adaptedProperty.Tag switch
+        return PowerShellView.Of(adaptedProperty.Tag switch
         {
             PropertyInfo p => p.GetValue(bag),
             "Items" => bag.GetType().GetProperty("Items")!.GetValue(bag),
             _ => bag.GetField(adaptedProperty.Name),
-        };
+        });
     }
 
     public override void SetPropertyValue(PSAdaptedProperty adaptedProperty, object value)
@@ -109,6 +109,6 @@ public sealed class FieldBagAdapter : PSPropertyAdapter
     {
         PropertyInfo p => p.PropertyType.FullName ?? p.PropertyType.Name,
         "Items" => "System.Collections.Generic.List",
-        _ => (GetPropertyValue(adaptedProperty)?.GetType() ?? typeof(object)).FullName!,
+        _ => (((FieldBag)adaptedProperty.BaseObject).GetField(adaptedProperty.Name)?.GetType() ?? typeof(object)).FullName!,
     };
 }

@@ -8,7 +8,9 @@ internal static class FieldConversion
 {
     public static object? FromPowerShell(object? value)
     {
-        if (value is PSObject ps) value = ps.BaseObject;
+        // A label read back by ConvertFrom-Json (a property bag with a TypeName) becomes that label again.
+        if (ObjectLabels.TryRead(value) is { } label) return label;
+        if (value is PSObject ps && !ObjectLabels.IsPropertyBag(ps)) value = ps.BaseObject;
         switch (value)
         {
             case null: return null;
@@ -16,7 +18,7 @@ internal static class FieldConversion
             case double[] or float[] or string[]: return value;
             case FiftyOneBrain.Samples.LabelObject: return value;
             case IEnumerable items:
-                var list = items.Cast<object?>().Select(v => v is PSObject p ? p.BaseObject : v).ToList();
+                var list = items.Cast<object?>().Select(v => v is PSObject p && !ObjectLabels.IsPropertyBag(p) ? p.BaseObject : v).ToList();
                 if (list.All(v => v is double or float or int or long or decimal)) return list.Select(v => Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
                 if (list.All(v => v is string)) return list.Cast<string>().ToArray();
                 return list.ToArray();

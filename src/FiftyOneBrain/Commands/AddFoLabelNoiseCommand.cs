@@ -35,9 +35,19 @@ public sealed class AddFoLabelNoiseCommand : SamplePipelineCommand
     [ValidateNotNullOrEmpty]
     public string ProcessedTag { get; set; } = "processed";
 
+    private FieldPresence? _fields;
+
     protected override void ProcessRecord()
     {
-        foreach (var sample in InputObject)
+        _fields ??= new FieldPresence(new[] { LabelField });
+        foreach (var sample in InputObject) Collect(_fields.Pass(sample));
+    }
+
+    private void Collect(IReadOnlyList<Sample> ready)
+    {
+        if (ready.Count == 0) return;
+        ThrowIfFieldAbsent(_fields!, nameof(LabelField));
+        foreach (var sample in ready)
         {
             if (sample.GetField(LabelField) is Classification { Label: not null }) _samples.Add(sample);
             else WriteSampleError($"Sample {sample.Id} ({sample.Filepath}) has no Classification in field '{LabelField}'; it is left out.",
@@ -47,6 +57,11 @@ public sealed class AddFoLabelNoiseCommand : SamplePipelineCommand
 
     protected override void EndProcessing()
     {
+        if (_fields is not null)
+        {
+            Collect(_fields.Finish());
+            WarnPartlyMissing(_fields, _ => "each was reported (NoClassificationLabel) and left out");
+        }
         var options = new LabelNoiseOptions
         {
             LabelField = LabelField, Fraction = Fraction, Count = Count >= 0 ? Count : null, Seed = Seed,

@@ -62,6 +62,9 @@ public sealed class ExportFoDatasetCommand : SamplePipelineCommand
     protected override void EndProcessing()
     {
         var target = GetUnresolvedProviderPathFromPSPath(Path);
+        // A -LabelField given on the command line that no sample has is a misspelling (the default may be unused by the format).
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(LabelField)) && _samples.Count > 0)
+            ThrowIfFieldAbsent(FieldPresence.Of(_samples, LabelField), nameof(LabelField));
         if (!ShouldProcess(target, $"Export {_samples.Count} samples as {_format.Name}")) return;
         if (Directory.Exists(target) && !Force)
             ThrowRunError($"The export directory already exists: {target}. Use -Force to replace it.", "DatasetExists", ErrorCategory.ResourceExists, target);

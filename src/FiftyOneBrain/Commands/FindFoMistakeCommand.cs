@@ -26,6 +26,7 @@ public sealed class FindFoMistakeCommand : SamplePipelineCommand
     private readonly List<Sample> _buffer = new();
     private readonly Stopwatch _watch = new();
     private MistakennessOptions _options = new();
+    private FieldPresence _fields = null!;
     private long _scored, _failed;
 
     [Parameter(Mandatory = true)]
@@ -94,6 +95,7 @@ public sealed class FindFoMistakeCommand : SamplePipelineCommand
         };
         try { _options.Validate(); }
         catch (ArgumentException e) { ThrowTerminatingError(new ErrorRecord(e, "InvalidThreshold", ErrorCategory.InvalidArgument, null)); }
+        _fields = new FieldPresence(new[] { LabelField, PredictionField });
         _watch.Start();
     }
 
@@ -104,7 +106,14 @@ public sealed class FindFoMistakeCommand : SamplePipelineCommand
             _buffer.AddRange(InputObject);
             return;
         }
-        foreach (var sample in InputObject)
+        foreach (var sample in InputObject) Score(_fields.Pass(sample));
+    }
+
+    private void Score(IReadOnlyList<Sample> ready)
+    {
+        if (ready.Count == 0) return;
+        ThrowIfFieldAbsent(_fields, FieldParameter(_fields.Absent));
+        foreach (var sample in ready)
         {
             try
             {
@@ -120,15 +129,26 @@ public sealed class FindFoMistakeCommand : SamplePipelineCommand
         }
     }
 
+    private string FieldParameter(string? field) => field == LabelField ? nameof(LabelField) : nameof(PredictionField);
+
     protected override void EndProcessing()
     {
         if (Method == MistakeMethod.ConfidentLearning) RunConfidentLearning();
+        else
+        {
+            Score(_fields.Finish());
+            WarnPartlyMissing(_fields, field => field == PredictionField
+                ? "they have no prediction and score 1 (FiftyOne's rule)"
+                : "they have no ground truth and were scored as agreeing with the prediction (FiftyOne's rule)");
+        }
         WriteVerbose($"Mistakenness ({Method}): {_scored} sample(s) scored, {_failed} skipped, {_watch.Elapsed.TotalSeconds:F2} s.");
     }
 
     private void RunConfidentLearning()
     {
         if (_buffer.Count == 0) return;
+        var presence = FieldPresence.Of(_buffer, LabelField, PredictionField);
+        ThrowIfFieldAbsent(presence, FieldParameter(presence.Absent));
         WriteProgress(new ProgressRecord(1, "Find-FoMistake", $"Confident learning over {_buffer.Count} samples") { PercentComplete = -1 });
         ConfidentLearningRun run;
         try

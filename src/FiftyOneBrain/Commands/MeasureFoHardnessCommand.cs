@@ -13,6 +13,7 @@ public sealed class MeasureFoHardnessCommand : SamplePipelineCommand
 {
     private readonly Stopwatch _watch = new();
     private long _scored, _failed;
+    private FieldPresence _fields = null!;
 
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -24,11 +25,22 @@ public sealed class MeasureFoHardnessCommand : SamplePipelineCommand
     [ArgumentCompleter(typeof(FieldNameCompleter))]
     public string HardnessField { get; set; } = "hardness";
 
-    protected override void BeginProcessing() => _watch.Start();
+    protected override void BeginProcessing()
+    {
+        _fields = new FieldPresence(new[] { PredictionField });
+        _watch.Start();
+    }
 
     protected override void ProcessRecord()
     {
-        foreach (var sample in InputObject)
+        foreach (var sample in InputObject) Score(_fields.Pass(sample));
+    }
+
+    private void Score(IReadOnlyList<Sample> ready)
+    {
+        if (ready.Count == 0) return;
+        ThrowIfFieldAbsent(_fields, nameof(PredictionField));
+        foreach (var sample in ready)
         {
             try
             {
@@ -44,6 +56,10 @@ public sealed class MeasureFoHardnessCommand : SamplePipelineCommand
         }
     }
 
-    protected override void EndProcessing() =>
+    protected override void EndProcessing()
+    {
+        Score(_fields.Finish());
+        WarnPartlyMissing(_fields, _ => "each was reported (MissingPrediction) and left out");
         WriteVerbose($"Hardness: {_scored} sample(s) scored, {_failed} skipped, {_watch.Elapsed.TotalSeconds:F2} s.");
+    }
 }

@@ -26,7 +26,13 @@ public sealed class MeasureFoRankingCommand : SamplePipelineCommand
     protected override void EndProcessing()
     {
         if (_samples.Count == 0) ThrowRunError("No samples came in to rank.", "NoSamples", ErrorCategory.InvalidArgument);
+        var presence = FieldPresence.Of(_samples, ScoreField);
+        ThrowIfFieldAbsent(presence, nameof(ScoreField));
         var positive = _samples.Select(s => s.Tags.Contains(PositiveTag)).ToArray();
+        var positives = positive.Count(p => p);
+        if (positives == 0 || positives == positive.Length)
+            WriteWarning($"{(positives == 0 ? "No" : "Every")} sample of {positive.Length} is tagged '{PositiveTag}', so AUROC, precision and recall are undefined (NaN). " +
+                         "Tag the known mistakes (Add-FoLabelNoise does) or pass the tag they carry with -PositiveTag.");
         foreach (var field in ScoreField)
         {
             var scores = new double[_samples.Count];
@@ -40,6 +46,7 @@ public sealed class MeasureFoRankingCommand : SamplePipelineCommand
             }
             if (missing == _samples.Count)
             {
+                // The field exists (checked above) but holds no number on any sample.
                 WriteError(new ErrorRecord(new ArgumentException($"No sample has a numeric field '{field}'."), "ScoreFieldMissing", ErrorCategory.InvalidArgument, field));
                 continue;
             }

@@ -59,6 +59,8 @@ public sealed class MeasureFoUniquenessCommand : SamplePipelineCommand
             WriteVerbose("Uniqueness: no samples came in.");
             return;
         }
+        // Some samples without the field stop the run (MissingEmbedding, from the source); none with it is a misspelling.
+        if (ParameterSetName == FieldSet) ThrowIfFieldAbsent(FieldPresence.Of(_buffer, EmbeddingField), nameof(EmbeddingField));
         using var model = ParameterSetName == ModelSet ? ModelCommandSupport.LoadModel(this, Model) : null;
         var source = EmbeddingSource(model);
         var watch = Stopwatch.StartNew();

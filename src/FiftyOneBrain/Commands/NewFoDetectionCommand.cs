@@ -11,7 +11,7 @@ public sealed class NewFoDetectionCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string Label { get; set; } = "";
 
-    /// <summary>[x, y, width, height] relative to the image, each in 0..1.</summary>
+    /// <summary>[x, y, width, height] relative to the image; any finite values with a positive width and height.</summary>
     [Parameter(Mandatory = true, Position = 1)]
     [ValidateCount(4, 4)]
     public double[] BoundingBox { get; set; } = Array.Empty<double>();
@@ -25,9 +25,11 @@ public sealed class NewFoDetectionCommand : PSCmdlet
 
     protected override void ProcessRecord()
     {
-        if (BoundingBox.Any(v => v < 0 || v > 1 || double.IsNaN(v)) || BoundingBox[0] + BoundingBox[2] > 1.0000001 || BoundingBox[1] + BoundingBox[3] > 1.0000001)
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException("BoundingBox is [x, y, width, height] relative to the image: every value in 0..1 and the box inside the image."),
-                "InvalidBoundingBox", ErrorCategory.InvalidArgument, BoundingBox));
+        try { Detection.CheckBoundingBox(BoundingBox); }
+        catch (ArgumentException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException(e.Message), "InvalidBoundingBox", ErrorCategory.InvalidArgument, BoundingBox));
+        }
         WriteObject(new Detection(Label, BoundingBox, double.IsNaN(Confidence) ? null : Confidence) { Logits = Logits });
     }
 }

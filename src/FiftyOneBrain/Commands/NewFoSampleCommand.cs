@@ -20,10 +20,26 @@ public sealed class NewFoSampleCommand : PSCmdlet
     [Parameter]
     public Hashtable? Fields { get; set; }
 
+    /// <summary>
+    /// The pipeline object itself: a sample read back by ConvertFrom-Json (its Filepath binds by name) brings its id,
+    /// tags, metadata and fields along. Strings and files bind only -Filepath.
+    /// </summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
     protected override void ProcessRecord()
     {
         var path = GetUnresolvedProviderPathFromPSPath(Filepath);
-        var sample = new Sample(path);
+        Sample sample;
+        try
+        {
+            sample = ObjectLabels.IsPropertyBag(InputObject) ? ObjectLabels.ReadSample(InputObject!, path) : new Sample(path);
+        }
+        catch (ArgumentException e)
+        {
+            WriteError(new ErrorRecord(e, "InvalidSampleObject", ErrorCategory.InvalidData, InputObject));
+            return;
+        }
         sample.Tags.AddRange(Tags);
         if (Fields is not null)
         {

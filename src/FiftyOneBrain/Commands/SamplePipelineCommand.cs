@@ -44,6 +44,28 @@ public abstract class SamplePipelineCommand : PSCmdlet
     protected void WriteFileSystemItem(string path) =>
         WriteObject(SessionState.InvokeProvider.Item.Get(new[] { path }, force: true, literalPath: true), enumerateCollection: true);
 
+    /// <summary>
+    /// Stops the run when none of the samples the check was decided on has a field the cmdlet reads, naming the
+    /// field and the fields that do exist (ErrorId FieldNotFound).
+    /// </summary>
+    protected void ThrowIfFieldAbsent(FieldPresence presence, string parameterName)
+    {
+        if (presence.Absent is not { } field) return;
+        var n = presence.DecidedOn;
+        var verdict = n == 1 && presence.DecidedOnAll ? "the only sample does not have"
+            : $"none of the {(presence.DecidedOnAll ? "" : "first ")}{n} samples has";
+        var existing = presence.ExistingFields.Count == 0 ? "no fields at all" : string.Join(", ", presence.ExistingFields);
+        ThrowRunError($"-{parameterName} '{field}': {verdict} that field (fields present: {existing}). Check the spelling, or run the step that sets it first.",
+            "FieldNotFound", ErrorCategory.ObjectNotFound, field);
+    }
+
+    /// <summary>Warns once per field that some samples lack, with counts and what that meant for them.</summary>
+    protected void WarnPartlyMissing(FieldPresence presence, Func<string, string> consequence)
+    {
+        foreach (var (field, missing) in presence.PartlyMissing())
+            WriteWarning($"{missing} of {presence.Seen} samples have no field '{field}'; {consequence(field)}.");
+    }
+
     /// <summary>Stops the whole run with one clear message.</summary>
     protected void ThrowRunError(string message, string errorId, ErrorCategory category, object? target = null) =>
         ThrowTerminatingError(FoErrors.Record(message, errorId, category, target));

@@ -75,6 +75,7 @@ public sealed class ShowFoDatasetCommand : SamplePipelineCommand
             LabelField = LabelField, PredictionField = PredictionField, ThumbnailSize = ThumbnailSize, Title = Title,
         };
 
+        CheckLabelFields();
         IReadOnlyList<Sample> shown;
         try { shown = SampleOrdering.SortAndTake(_samples, options.SortBy, options.Descending, options.First); }
         catch (ArgumentException e)
@@ -126,7 +127,22 @@ public sealed class ShowFoDatasetCommand : SamplePipelineCommand
         catch (OperationCanceledException) { throw new PipelineStoppedException(); }
     }
 
-    private void WarnAboutUnknownFields(GalleryModel model)
+    /// <summary>
+    /// A label field named on the command line that no sample has is a misspelling: stop. The defaults may be absent
+    /// (a gallery of unlabelled images), so they are only warned about when some samples have them and some do not.
+    /// </summary>
+    private void CheckLabelFields()
+    {
+        if (_samples.Count == 0) return;
+        foreach (var (parameter, field) in new[] { (nameof(LabelField), LabelField), (nameof(PredictionField), PredictionField) })
+        {
+            var presence = FieldPresence.Of(_samples, field);
+            if (MyInvocation.BoundParameters.ContainsKey(parameter)) ThrowIfFieldAbsent(presence, parameter);
+            WarnPartlyMissing(presence, _ => "their cards show no such label");
+        }
+    }
+
+        private void WarnAboutUnknownFields(GalleryModel model)
     {
         if (Fields is null) return;
         var known = model.ScoreFields.Concat(model.LabelFields).Concat(model.TextFields).ToHashSet(StringComparer.OrdinalIgnoreCase);

@@ -54,9 +54,11 @@ public sealed class TestFoDatasetCommand : SamplePipelineCommand
         if (checks.Count == 0)
             ThrowRunError("Give at least one bound: -MaxMistakenness, -MaxHardness or -MinUniqueness.", "NoGateBound", ErrorCategory.InvalidArgument);
 
+        var presence = FieldPresence.Of(_samples, checks.Select(c => c.Field).ToArray());
+        ThrowIfFieldAbsent(presence, presence.Absent == MistakennessField ? nameof(MistakennessField)
+            : presence.Absent == HardnessField ? nameof(HardnessField) : nameof(UniquenessField));
         var result = DatasetGate.Evaluate(_samples, checks, MaxCount);
-        if (result.MissingValues > 0)
-            WriteWarning($"{result.MissingValues} score value(s) were missing; those samples were not checked on that score. Run the scoring cmdlet first.");
+        WarnPartlyMissing(presence, _ => "those samples were not checked on it (run the scoring cmdlet on them first)");
         WriteVerbose(result.Summary);
         WriteObject(result);
         if (Fail && !result.Passed)

@@ -78,6 +78,8 @@ public abstract class TrainingCommand : SamplePipelineCommand
     {
         int[] labels;
         string[] classes;
+        // Training reads every sample's label (a missing one stops it, InvalidTrainingLabels); none at all is a misspelling.
+        if (_samples.Count > 0) ThrowIfFieldAbsent(FieldPresence.Of(_samples, LabelField), nameof(LabelField));
         try
         {
             (labels, classes) = LabeledImageSet.ReadLabels(_samples, LabelField, Classes);

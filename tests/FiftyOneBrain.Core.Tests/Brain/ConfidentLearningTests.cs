@@ -129,4 +129,76 @@ public sealed class ConfidentLearningTests
         Assert.Equal("AmbiguousClasses", e.ErrorId);
         Assert.Contains("-Classes", e.Message);
     }
+    [Fact]
+    public void A_class_the_model_never_predicts_gets_a_real_threshold_floor()
+    {
+        // Class 2 has P = 1e-8 everywhere. Its mean 1e-8 is clipped to 2e-6 and compared with a slack of 1e-6, so no
+        // sample is over it: t = [.7, .7 - 1e-8, 2e-6]. Samples 1 and 3 are over no threshold and stay out of the count
+        // (a floor of 1e-6 minus the 1e-6 slack made t2 = 0 and counted them into class 2).
+        // C = [[1,0,0],[0,1,0],[0,1,0 -> 1]]; calibrated to counts [2,2,1]: rows [2,0,0], [0,2,0], [0,.5,.5] -> [0,1,0]
+        // (equal rounding errors: the lower class index is rounded up).
+        const double tiny = 1e-8;
+        double[] p =
+        {
+            .9, .1 - tiny, tiny,
+            .5, .5 - tiny, tiny,
+            .2, .8 - tiny, tiny,
+            .4, .6 - tiny, tiny,
+            .3, .7 - tiny, tiny,
+        };
+        int[] y = { 0, 0, 1, 1, 2 };
+        var r = ConfidentLearning.Find(p, y, 3);
+        Assert.Equal(0.7, r.Thresholds[0], 12);
+        Assert.Equal(0.7 - tiny, r.Thresholds[1], 12);
+        Assert.Equal(2e-6, r.Thresholds[2]);
+        Assert.Equal(new[] { new long[] { 2, 0, 0 }, new long[] { 0, 2, 0 }, new long[] { 0, 1, 0 } }, r.ConfidentJoint);
+        Assert.Equal(new long[] { 1, 0, 0 }, ConfidentLearning.ConfidentJoint(p, y, 3, r.Thresholds)[0]);
+        Assert.Equal(new[] { false, false, false, false, false }, r.IsLabelIssue);
+    }
+
+    [Fact]
+    public void Scorer_takes_the_class_list_recorded_on_the_predictions()
+    {
+        var classes = new[] { "cat", "dog", "bird" };
+        var samples = new[] { Labelled("cat", "cat", new[] { 1.0, 0.0, 0.0 }), Labelled("dog", "dog", new[] { 0.0, 1.0, 0.0 }) };
+        foreach (var s in samples) ((Classification)s["predictions"]!).SetField(FiftyOneBrain.Models.Prediction.ClassesAttribute, classes);
+        var run = ConfidentLearningScorer.Run(samples, new ConfidentLearningOptions());
+        Assert.Equal(classes, run.Classes);
+        Assert.Empty(run.Rejected);
+    }
+
+    [Fact]
+    public void Scorer_rejects_predictions_that_record_different_class_lists()
+    {
+        var samples = new[] { Labelled("cat", "cat", new[] { 1.0, 0.0 }), Labelled("dog", "dog", new[] { 0.0, 1.0 }) };
+        ((Classification)samples[0]["predictions"]!).SetField(FiftyOneBrain.Models.Prediction.ClassesAttribute, new[] { "cat", "dog" });
+        ((Classification)samples[1]["predictions"]!).SetField(FiftyOneBrain.Models.Prediction.ClassesAttribute, new[] { "dog", "cat" });
+        var e = Assert.Throws<BrainInputException>(() => ConfidentLearningScorer.Run(samples, new ConfidentLearningOptions()));
+        Assert.Equal("AmbiguousClasses", e.ErrorId);
+    }
+
+    [Fact]
+    public void A_never_predicted_class_collects_no_samples_at_scale()
+    {
+        // The issue's setting: N = 1000, K = 5, class 4 with P in 1e-9..1e-7 on every sample, a few samples labelled 4.
+        // Nothing may be counted into column 4 but the diagonal entry raised to 1 (a floor of 1e-6 counted 536 here).
+        const int n = 1000, k = 5;
+        var random = new Random(11);
+        var p = new double[n * k];
+        var y = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            y[i] = i < 5 ? 4 : random.Next(4);
+            var tiny = Math.Pow(10, -9 + 2 * random.NextDouble());
+            var raw = new double[4];
+            for (var j = 0; j < 4; j++) raw[j] = random.NextDouble() + (j == y[i] ? 1.5 : 0);
+            var sum = raw.Sum();
+            for (var j = 0; j < 4; j++) p[i * k + j] = raw[j] / sum * (1 - tiny);
+            p[i * k + 4] = tiny;
+        }
+        var thresholds = ConfidentLearning.Thresholds(p, y, k);
+        var joint = ConfidentLearning.ConfidentJoint(p, y, k, thresholds);
+        Assert.Equal(new long[] { 0, 0, 0, 0, 1 }, joint.Select(row => row[4]));
+        Assert.Equal(2e-6, thresholds[4]);
+    }
 }

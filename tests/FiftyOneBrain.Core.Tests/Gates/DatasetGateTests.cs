@@ -40,4 +40,18 @@ public class DatasetGateTests
         Assert.True(result.Passed);
         Assert.Equal(1, result.MissingValues);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_NaN_score_is_a_violation_of_either_kind_of_bound(bool lowerBound)
+    {
+        var check = lowerBound ? new GateCheck("uniqueness", Min: 0.1) : new GateCheck("mistakenness", Max: 0.9);
+        var nan = With("nan", lowerBound ? 0.5 : double.NaN, lowerBound ? double.NaN : null);
+        var result = DatasetGate.Evaluate(new[] { With("ok", 0.1, 0.5), nan }, new[] { check }, 0);
+        Assert.False(result.Passed);
+        Assert.Equal(1, result.Violating);
+        Assert.Same(nan, Assert.Single(result.Worst).Sample);
+        Assert.Contains("/img/nan.png", result.Summary);
+    }
 }

@@ -75,6 +75,14 @@ public sealed class LabelsAndFoldsTests
     }
 
     [Fact]
+    public void Prediction_with_logits_records_the_class_list_for_confident_learning()
+    {
+        string[] classes = ["a", "b", "c"];
+        Assert.Equal(classes, Prediction.FromLogits([1f, 3f, 2f], classes, storeLogits: true).GetField(Prediction.ClassesAttribute));
+        Assert.False(Prediction.FromLogits([1f, 3f, 2f], classes, storeLogits: false).HasField(Prediction.ClassesAttribute));
+    }
+
+    [Fact]
     public void Libtorch_problems_name_the_missing_files()
     {
         var dir = TestImages.NewDirectory();
