@@ -1,0 +1,29 @@
+namespace FiftyOneBrain.Fuzz;
+
+/// <summary>
+/// What counts as a reader's own clear error. Every reader under test documents InvalidDataException with a
+/// message for a bad file (dataset readers report per-sample problems as results instead of throwing). Any other
+/// exception (NullReference, IndexOutOfRange, Overflow, KeyNotFound, InvalidOperation, OutOfMemory ...) is a finding.
+/// </summary>
+public static class ReaderErrors
+{
+    public static bool IsExpected(Exception e) => e is InvalidDataException && !string.IsNullOrWhiteSpace(e.Message);
+
+    /// <summary>Runs <paramref name="read"/>, swallowing only the reader's own error.</summary>
+    public static void Guard(Action read)
+    {
+        try { read(); }
+        catch (Exception e) when (IsExpected(e)) { }
+    }
+
+    /// <summary>Exception type and the innermost FiftyOneBrain frame: one line per distinct bug.</summary>
+    public static string Signature(Exception e)
+    {
+        var frame = new System.Diagnostics.StackTrace(e, fNeedFileInfo: false).GetFrames()
+            .Select(f => f.GetMethod())
+            .FirstOrDefault(m => m?.DeclaringType?.FullName?.StartsWith("FiftyOneBrain.", StringComparison.Ordinal) == true
+                && m.DeclaringType.Namespace != typeof(ReaderErrors).Namespace);
+        var where = frame is null ? "(outside FiftyOneBrain)" : $"{frame.DeclaringType!.FullName}.{frame.Name}";
+        return $"{e.GetType().Name} at {where}";
+    }
+}
