@@ -92,6 +92,12 @@ function Invoke-WithEnvironment {
     }
 }
 
+function Get-LogTail {
+    # The last lines of an afl-fuzz log without its colour codes.
+    param([string] $Path)
+    (Get-Content $Path -Tail 15 | ForEach-Object { $_ -replace '\e\[[0-9;?]*[A-Za-z]|\e\(B', '' }) -join "`n"
+}
+
 function Read-FuzzerStat {
     param([string] $Path)
     if (-not (Test-Path $Path)) { throw "afl-fuzz wrote no statistics ($Path); see the log next to it." }
@@ -115,20 +121,21 @@ function Invoke-Target {
     $findings = Join-Path $OutputDirectory 'findings' $Name
     $log = Join-Path $OutputDirectory "$Name.log"
     if (-not $Resume -and (Test-Path $findings)) { Remove-Item $findings -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path (Split-Path $findings) -Force
     $aflArguments = @(
         '-i', ($Resume ? '-' : (Join-Path $corpusRoot $Name)), '-o', $findings,
         '-t', $TimeoutMilliseconds, '-m', 'none', '-V', $Seconds
     )
     $dictionary = Join-Path $PSScriptRoot 'dictionaries' "$Name.dict"
     if (Test-Path $dictionary) { $aflArguments += '-x', $dictionary }
-    $aflArguments += '--', 'dotnet', $harness, $Name
+    $aflArguments += '--', (Get-Command dotnet).Source, $harness, $Name
 
     Write-Host "Fuzzing $Name for $Seconds s (log: $log)"
     & afl-fuzz @aflArguments *> $log
-    if ($LASTEXITCODE -ne 0) { throw "afl-fuzz failed on $Name with exit code $LASTEXITCODE; last lines of $($log):`n$((Get-Content $log -Tail 15) -join "`n")" }
+    if ($LASTEXITCODE -ne 0) { throw "afl-fuzz failed on $Name with exit code $LASTEXITCODE; the end of $($log):`n$(Get-LogTail $log)" }
 
     $stats = Read-FuzzerStat (Join-Path $findings 'default' 'fuzzer_stats')
-    $unique = Get-UniqueFinding -Name $Name -FindingsDirectory $findings
+    $unique = @(Get-UniqueFinding -Name $Name -FindingsDirectory $findings)
     [pscustomobject]@{
         PSTypeName       = 'FiftyOneBrain.FuzzResult'
         Target           = $Name

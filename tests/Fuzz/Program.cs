@@ -5,6 +5,7 @@ using SharpFuzz;
 // fuzz <target> <file|dir>...   replays inputs: one line per input, "ok" or "FINDING <signature>", then the unique findings
 // fuzz seeds <corpus-dir>       writes every target's seed corpus to <corpus-dir>/<target>/
 // The target may also come from FOB_FUZZ_TARGET.
+CoverageMap.UsePrivate();
 var name = args.Length > 0 ? args[0] : Environment.GetEnvironmentVariable("FOB_FUZZ_TARGET");
 if (name == "seeds" && args.Length == 2) return SeedCorpus.Write(args[1]);
 if (name is null || FuzzTargets.Find(name) is not { } target)

@@ -16,14 +16,26 @@ public static class ReaderErrors
         catch (Exception e) when (IsExpected(e)) { }
     }
 
-    /// <summary>Exception type and the innermost FiftyOneBrain frame: one line per distinct bug.</summary>
+    /// <summary>Exception type and the innermost FiftyOneBrain method (lambdas and iterators named by the method that holds them): one line per distinct bug.</summary>
     public static string Signature(Exception e)
     {
         var frame = new System.Diagnostics.StackTrace(e, fNeedFileInfo: false).GetFrames()
             .Select(f => f.GetMethod())
             .FirstOrDefault(m => m?.DeclaringType?.FullName?.StartsWith("FiftyOneBrain.", StringComparison.Ordinal) == true
                 && m.DeclaringType.Namespace != typeof(ReaderErrors).Namespace);
-        var where = frame is null ? "(outside FiftyOneBrain)" : $"{frame.DeclaringType!.FullName}.{frame.Name}";
-        return $"{e.GetType().Name} at {where}";
+        return frame is null ? $"{e.GetType().Name} outside FiftyOneBrain" : $"{e.GetType().Name} at {SourceName(frame)}";
+    }
+
+    private static string SourceName(System.Reflection.MethodBase method)
+    {
+        var type = method.DeclaringType!;
+        var name = method.Name;
+        while (type.Name.StartsWith('<') && type.DeclaringType is { } outer)
+        {
+            if (!type.Name.StartsWith("<>", StringComparison.Ordinal)) name = type.Name;
+            type = outer;
+        }
+        if (name.StartsWith('<')) name = name[1..name.IndexOf('>')];
+        return $"{type.FullName}.{name}";
     }
 }

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace FiftyOneBrain.Fuzz;
 
 /// <summary>Runs saved inputs (AFL's crashes/ and hangs/, or a corpus) outside the fuzzer and names each finding.</summary>
@@ -9,10 +7,8 @@ public static class Replay
     private static readonly TimeSpan HangAfter = TimeSpan.FromSeconds(20);
 
     /// <returns>The number of distinct findings (0 when every input was handled).</returns>
-    public static unsafe int Run(IFuzzTarget target, IEnumerable<string> paths)
+    public static int Run(IFuzzTarget target, IEnumerable<string> paths)
     {
-        // The instrumented assembly counts edges in AFL's shared map; outside afl-fuzz it needs a map of its own.
-        SharpFuzz.Common.Trace.SharedMem = (byte*)NativeMemory.AllocZeroed(1 << 16);
         var files = paths.SelectMany(p => Directory.Exists(p) ? Directory.EnumerateFiles(p).Where(f => !Path.GetFileName(f).StartsWith("README", StringComparison.Ordinal)) : [p])
             .Order(StringComparer.Ordinal);
         var unique = new SortedDictionary<string, (string File, Exception? Error)>(StringComparer.Ordinal);
