@@ -29,9 +29,21 @@ public static class FiftyOneJson
         JsonValueKind.String => e.GetString(),
         JsonValueKind.Number => ReadNumber(e),
         JsonValueKind.Array => ReadArray(e),
-        JsonValueKind.Object => ReadObject(e),
+        JsonValueKind.Object => ReadObjectChecked(e),
         _ => throw new FormatException($"Unexpected JSON value {e.ValueKind}."),
     };
+
+    /// <summary>A malformed extended-JSON document ({"$oid": 1}, a $numberLong out of range ...) is the documented FormatException.</summary>
+    private static object? ReadObjectChecked(JsonElement e)
+    {
+        try { return ReadObject(e); }
+        catch (Exception x) when (x is InvalidOperationException or OverflowException or ArgumentException or KeyNotFoundException)
+        {
+            throw new FormatException($"malformed value {Abbreviate(e.GetRawText())}: {x.Message}", x);
+        }
+    }
+
+    private static string Abbreviate(string json) => json.Length <= 80 ? json : json[..77] + "...";
 
     private static object ReadNumber(JsonElement e)
     {
