@@ -37,6 +37,12 @@ public sealed class FiftyOneImageClassificationDatasetFormat : IDatasetFormat
             yield return ReadResult.Fail(DatasetProblemKind.MalformedLabels, labelsPath, $"{labelsPath} has no \"labels\" object.");
             yield break;
         }
+        if (json.TryGetProperty("classes", out var listed) && listed.ValueKind == JsonValueKind.Array
+            && listed.EnumerateArray().Any(x => x.ValueKind is not (JsonValueKind.String or JsonValueKind.Null)))
+        {
+            yield return ReadResult.Fail(DatasetProblemKind.MalformedLabels, labelsPath, $"\"classes\" in {labelsPath} must be a list of strings.");
+            yield break;
+        }
         string[]? classes = json.TryGetProperty("classes", out var c) && c.ValueKind == JsonValueKind.Array
             ? c.EnumerateArray().Select(x => x.GetString() ?? "").ToArray() : null;
         var dataDir = Path.Combine(root, "data");
