@@ -82,7 +82,8 @@ public sealed class YoloV5DatasetFormat : IDatasetFormat
                     folders[key] = folder;
             return (names, folders);
         }
-        catch (Exception e) when (e is YamlException or FormatException or InvalidCastException or OverflowException or InvalidOperationException)
+        // YamlDotNet reports some malformed documents (e.g. "names: [a, b]*a") as ArgumentException.
+        catch (Exception e) when (e is YamlException or FormatException or InvalidCastException or OverflowException or InvalidOperationException or ArgumentException)
         {
             problem = new DatasetProblem(DatasetProblemKind.MalformedLabels, path, $"Malformed YAML in {path}: {e.Message}");
             return null;
