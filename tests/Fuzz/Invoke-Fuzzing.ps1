@@ -105,22 +105,27 @@ function Read-FuzzerStat {
 }
 
 function Get-UniqueFinding {
-    # Replays crashes/ and hangs/ and returns the distinct "<Exception> at <method>" signatures.
-    param([string] $Name, [string] $FindingsDirectory)
+    # The distinct "<Exception> at <method>" signatures: crashes/ and hangs/ replayed one by one, plus the harness's
+    # own log of every crash as it happened (which also names crashes that need the inputs before them).
+    param([string] $Name, [string] $FindingsDirectory, [string] $CrashLog)
     $inputs = @('crashes', 'hangs' | ForEach-Object { Join-Path $FindingsDirectory 'default' $_ } |
         Where-Object { Test-Path $_ } | Get-ChildItem -File | Where-Object Name -NE 'README.txt')
-    if ($inputs.Count -eq 0) { return @() }
-    $report = Join-Path $FindingsDirectory 'replay.txt'
-    $lines = & dotnet $harness $Name @($inputs.FullName) 2>&1
-    $lines | Set-Content $report
-    @($lines | Select-String '^FINDING (?<signature>.+) \S+$' | ForEach-Object { $_.Matches[0].Groups['signature'].Value } | Sort-Object -Unique)
+    $replayed = @()
+    if ($inputs.Count -gt 0) {
+        $replayed = & dotnet $harness $Name @($inputs.FullName) 2>&1
+        $replayed | Set-Content (Join-Path $FindingsDirectory 'replay.txt')
+    }
+    $logged = (Test-Path $CrashLog) ? (Get-Content $CrashLog) : @()
+    @(@($replayed | Select-String '^FINDING (?<signature>.+) \S+$') + @($logged | Select-String '^FINDING (?<signature>.+)$') |
+        ForEach-Object { $_.Matches[0].Groups['signature'].Value } | Sort-Object -Unique)
 }
 
 function Invoke-Target {
     param([string] $Name)
     $findings = Join-Path $OutputDirectory 'findings' $Name
     $log = Join-Path $OutputDirectory "$Name.log"
-    if (-not $Resume -and (Test-Path $findings)) { Remove-Item $findings -Recurse -Force }
+    $crashLog = Join-Path $OutputDirectory "$Name.crashes.txt"
+    if (-not $Resume) { $findings, $crashLog | Where-Object { Test-Path $_ } | Remove-Item -Recurse -Force }
     $null = New-Item -ItemType Directory -Path (Split-Path $findings) -Force
     $aflArguments = @(
         '-i', ($Resume ? '-' : (Join-Path $corpusRoot $Name)), '-o', $findings,
@@ -131,11 +136,11 @@ function Invoke-Target {
     $aflArguments += '--', (Get-Command dotnet).Source, $harness, $Name
 
     Write-Host "Fuzzing $Name for $Seconds s (log: $log)"
-    & afl-fuzz @aflArguments *> $log
+    Invoke-WithEnvironment @{ FOB_FUZZ_CRASH_LOG = $crashLog } { & afl-fuzz @aflArguments *> $log }
     if ($LASTEXITCODE -ne 0) { throw "afl-fuzz failed on $Name with exit code $LASTEXITCODE; the end of $($log):`n$(Get-LogTail $log)" }
 
     $stats = Read-FuzzerStat (Join-Path $findings 'default' 'fuzzer_stats')
-    $unique = @(Get-UniqueFinding -Name $Name -FindingsDirectory $findings)
+    $unique = @(Get-UniqueFinding -Name $Name -FindingsDirectory $findings -CrashLog $crashLog)
     [pscustomobject]@{
         PSTypeName       = 'FiftyOneBrain.FuzzResult'
         Target           = $Name

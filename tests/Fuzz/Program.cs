@@ -18,10 +18,19 @@ if (args.Length > 1)
     var findings = Replay.Run(target, args[1..]);
     Environment.Exit(findings); // a hung input leaves its thread running
 }
+var crashLog = Environment.GetEnvironmentVariable("FOB_FUZZ_CRASH_LOG");
 Fuzzer.Run(stream =>
 {
     using var buffer = new MemoryStream();
     stream.CopyTo(buffer);
-    target.Run(buffer.ToArray());
+    try { target.Run(buffer.ToArray()); }
+    catch (Exception e) when (crashLog is not null && LogCrash(crashLog, e)) { }
 });
 return 0;
+
+// Appends each crash as it happens, so a crash that depends on earlier inputs (and so does not replay alone) is still named.
+static bool LogCrash(string path, Exception e)
+{
+    File.AppendAllText(path, $"FINDING {ReaderErrors.Signature(e)}\n{e}\n\n");
+    return false; // the exception goes on to Fuzzer.Run, which reports the crash to afl-fuzz
+}

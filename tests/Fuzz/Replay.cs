@@ -32,7 +32,7 @@ public static class Replay
         }
         foreach (var (signature, (file, error)) in unique)
         {
-            Console.WriteLine($"--- {signature} (first: {file})");
+            Console.WriteLine($"### {signature} (first: {file})");
             Console.WriteLine(error?.ToString() ?? $"still running after {HangAfter.TotalSeconds} s");
         }
         Console.Out.Flush();
