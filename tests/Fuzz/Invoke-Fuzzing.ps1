@@ -81,7 +81,7 @@ function Invoke-WithEnvironment {
     param([hashtable] $Variables, [scriptblock] $ScriptBlock)
     $saved = @{}
     foreach ($name in $Variables.Keys) {
-        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        $saved[$name] = (Test-Path "env:$name") ? (Get-Item "env:$name").Value : $null
         Set-Item "env:$name" $Variables[$name]
     }
     try { & $ScriptBlock }

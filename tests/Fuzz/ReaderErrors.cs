@@ -9,11 +9,11 @@ public static class ReaderErrors
 {
     public static bool IsExpected(Exception e) => e is InvalidDataException && !string.IsNullOrWhiteSpace(e.Message);
 
-    /// <summary>Runs <paramref name="read"/>, swallowing only the reader's own error.</summary>
-    public static void Guard(Action read)
+    /// <summary>Runs <paramref name="read"/>, swallowing only the reader's own error (and what <paramref name="alsoExpected"/> accepts).</summary>
+    public static void Guard(Action read, Func<Exception, bool>? alsoExpected = null)
     {
         try { read(); }
-        catch (Exception e) when (IsExpected(e)) { }
+        catch (Exception e) when (IsExpected(e) || alsoExpected?.Invoke(e) == true) { }
     }
 
     /// <summary>Exception type and the innermost FiftyOneBrain method (lambdas and iterators named by the method that holds them): one line per distinct bug.</summary>
