@@ -165,6 +165,8 @@ if ($Quick) {
     if (-not $PSBoundParameters.ContainsKey('Seconds')) { $Seconds = 20 }
 }
 if (-not $Target) { $Target = $known }
+# pwsh -File passes "-Target a,b" as one string.
+$Target = @($Target -split ',' | ForEach-Object Trim | Where-Object { $_ })
 $unknown = @($Target | Where-Object { $_ -notin $known })
 if ($unknown) { throw "Unknown fuzz target(s): $($unknown -join ', '). Known: $($known -join ', ')." }
 

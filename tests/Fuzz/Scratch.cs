@@ -7,6 +7,7 @@ public sealed class Scratch
 {
     public Scratch(string target)
     {
+        RemoveAbandoned(target);
         Root = Path.Combine(Path.GetTempPath(), $"fob-fuzz-{target}-{Environment.ProcessId}");
         if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
         Directory.CreateDirectory(Root);
@@ -14,6 +15,22 @@ public sealed class Scratch
     }
 
     public string Root { get; }
+
+    /// <summary>afl-fuzz ends the harness with SIGKILL, so exit handlers never run: remove folders of processes that are gone.</summary>
+    private static void RemoveAbandoned(string target)
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), $"fob-fuzz-{target}-*"))
+        {
+            if (!int.TryParse(folder[(folder.LastIndexOf('-') + 1)..], out var pid) || IsRunning(pid)) continue;
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try { using var process = System.Diagnostics.Process.GetProcessById(pid); return !process.HasExited; }
+        catch (ArgumentException) { return false; }
+    }
 
     public string this[string relative] => Path.Combine(Root, relative);
 
