@@ -10,6 +10,12 @@ public static class DatasetPaths
     /// </summary>
     public static bool TryResolveInside(string root, string relative, bool allowAbsolute, out string fullPath)
     {
+        // No file name holds a NUL (Path.GetFullPath throws on one): such a path leads nowhere inside the root either.
+        if (relative.Contains('\0'))
+        {
+            fullPath = Path.Combine(root, relative.Replace("\0", "\\0", StringComparison.Ordinal));
+            return false;
+        }
         if (Path.IsPathRooted(relative))
         {
             fullPath = Path.GetFullPath(relative);

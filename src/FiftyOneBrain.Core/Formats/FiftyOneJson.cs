@@ -29,9 +29,21 @@ public static class FiftyOneJson
         JsonValueKind.String => e.GetString(),
         JsonValueKind.Number => ReadNumber(e),
         JsonValueKind.Array => ReadArray(e),
-        JsonValueKind.Object => ReadObject(e),
+        JsonValueKind.Object => ReadObjectChecked(e),
         _ => throw new FormatException($"Unexpected JSON value {e.ValueKind}."),
     };
+
+    /// <summary>A malformed extended-JSON document ({"$oid": 1}, a $numberLong out of range ...) is the documented FormatException.</summary>
+    private static object? ReadObjectChecked(JsonElement e)
+    {
+        try { return ReadObject(e); }
+        catch (Exception x) when (x is InvalidOperationException or OverflowException or ArgumentException or KeyNotFoundException)
+        {
+            throw new FormatException($"malformed value {Abbreviate(e.GetRawText())}: {x.Message}", x);
+        }
+    }
+
+    private static string Abbreviate(string json) => json.Length <= 80 ? json : json[..77] + "...";
 
     private static object ReadNumber(JsonElement e)
     {
@@ -119,7 +131,7 @@ public static class FiftyOneJson
     {
         if (bytes.Length < 10 || bytes[0] != 0x93 || Encoding.ASCII.GetString(bytes, 1, 5) != "NUMPY") return null;
         var (headerLength, headerStart) = bytes[6] == 1 ? (BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(8)), 10) : ((int)BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8)), 12);
-        if (headerStart + headerLength > bytes.Length) return null;
+        if (headerStart + headerLength > bytes.Length) throw new FormatException("malformed value: a numpy blob whose header runs past its end.");
         var header = Encoding.ASCII.GetString(bytes, headerStart, headerLength);
         if (header.Contains("'fortran_order': True")) return null;
         var descr = new[] { "<f8", "<f4", "<i8", "<i4" }.FirstOrDefault(d => header.Contains($"'{d}'"));

@@ -22,7 +22,8 @@ public sealed class IdxFile
     public static IdxFile Read(string path)
     {
         using var file = File.OpenRead(path);
-        using var stream = IsGzip(file) ? new GZipStream(file, CompressionMode.Decompress) : (Stream)file;
+        var gzip = IsGzip(file);
+        using var stream = gzip ? new GZipStream(file, CompressionMode.Decompress) : (Stream)file;
         Span<byte> magic = stackalloc byte[4];
         ReadOrThrow(stream, magic, path);
         if (magic[0] != 0 || magic[1] != 0 || magic[2] != 0x08 || magic[3] is 0 or > 4)
@@ -35,9 +36,12 @@ public sealed class IdxFile
             ReadOrThrow(stream, size, path);
             dims[d] = BinaryPrimitives.ReadInt32BigEndian(size);
             if (dims[d] < 0) throw new InvalidDataException($"IDX dimension {d} is negative in {path}");
-            total *= dims[d];
+            total = Math.Min(total * dims[d], (long)Array.MaxLength + 1); // each factor is below 2^31: no overflow
         }
         if (total > Array.MaxLength) throw new InvalidDataException($"IDX file too large: {path}");
+        // A damaged header must not make a small file allocate gigabytes (deflate expands at most 1032 times).
+        if (total > (gzip ? file.Length * 1032 : file.Length - 4 - 4L * dims.Length))
+            throw new InvalidDataException($"IDX file is truncated: {path}");
         var data = new byte[total];
         ReadOrThrow(stream, data, path);
         return new IdxFile(dims, data);
@@ -76,6 +80,8 @@ public sealed class IdxFile
     public IImageArray AsImages(string path)
     {
         if (Dimensions.Length != 3) throw new InvalidDataException($"Expected an images IDX file (3 dimensions), found {Dimensions.Length}: {path}");
+        if (Dimensions[0] > 0 && (Dimensions[1] == 0 || Dimensions[2] == 0))
+            throw new InvalidDataException($"IDX images of {Dimensions[1]} x {Dimensions[2]} pixels: no pixels to unpack: {path}");
         return new GreyImages(Dimensions[0], Dimensions[1], Dimensions[2], Data);
     }
 

@@ -18,6 +18,9 @@ public static partial class NpyReader
 {
     private static readonly byte[] Magic = { 0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y' };
 
+    /// <summary>numpy itself refuses headers over 10,000 bytes by default; allow far more, but not gigabytes.</summary>
+    private const int MaxHeaderLength = 1 << 20;
+
     public static FloatMatrix ReadMatrix(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
@@ -31,13 +34,16 @@ public static partial class NpyReader
         if (shape.Length != 2)
             throw new InvalidDataException($"expected a 2-D array (samples x dimensions), found shape ({string.Join(", ", shape)}).");
         var (rows, columns) = (shape[0], shape[1]);
-        if (rows * columns > Array.MaxLength) throw new InvalidDataException($"a {rows} x {columns} array is too large to load.");
+        if (rows > Array.MaxLength || columns > Array.MaxLength || rows * columns > Array.MaxLength) throw new InvalidDataException($"a {rows} x {columns} array is too large to load.");
         var elementSize = descr switch
         {
             "<f4" or "=f4" or "|f4" => 4,
             "<f8" or "=f8" or "|f8" => 8,
             _ => throw new InvalidDataException($"expected little-endian float32 ('<f4') or float64 ('<f8') values, found dtype '{descr}'."),
         };
+        // A damaged header must not make a small file allocate gigabytes.
+        if (stream.CanSeek && rows * columns * elementSize > stream.Length - stream.Position)
+            throw new InvalidDataException($"the data is truncated: the header promises {rows * columns} values.");
         var data = new float[rows * columns];
         ReadBody(stream, data, elementSize);
         if (stream.ReadByte() >= 0) throw new InvalidDataException("the file has more data than its header's shape says.");
@@ -54,14 +60,16 @@ public static partial class NpyReader
         if (major == 1)
         {
             Span<byte> len = stackalloc byte[2];
-            stream.ReadExactly(len);
+            if (stream.ReadAtLeast(len, 2, throwOnEndOfStream: false) < 2) throw new InvalidDataException("the header is truncated.");
             headerLength = BinaryPrimitives.ReadUInt16LittleEndian(len);
         }
         else if (major is 2 or 3)
         {
             Span<byte> len = stackalloc byte[4];
-            stream.ReadExactly(len);
-            headerLength = checked((int)BinaryPrimitives.ReadUInt32LittleEndian(len));
+            if (stream.ReadAtLeast(len, 4, throwOnEndOfStream: false) < 4) throw new InvalidDataException("the header is truncated.");
+            var declared = BinaryPrimitives.ReadUInt32LittleEndian(len);
+            if (declared > MaxHeaderLength) throw new InvalidDataException($"the header length {declared} is implausible.");
+            headerLength = (int)declared;
         }
         else throw new InvalidDataException($"unsupported .npy format version {major}.");
 
@@ -76,7 +84,8 @@ public static partial class NpyReader
         if (!descr.Success || !fortran.Success || !shape.Success)
             throw new InvalidDataException($"cannot read the header '{text.Trim()}'.");
         var dims = shape.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(v => long.Parse(v.TrimEnd('L'), CultureInfo.InvariantCulture)).ToArray();
+            .Select(v => long.TryParse(v.TrimEnd('L'), NumberStyles.None, CultureInfo.InvariantCulture, out var size) ? size
+                : throw new InvalidDataException($"the shape ({shape.Groups[1].Value}) is not a list of sizes.")).ToArray();
         return (descr.Groups[1].Value, fortran.Groups[1].Value == "True", dims);
     }
 

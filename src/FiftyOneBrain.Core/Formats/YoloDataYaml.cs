@@ -26,6 +26,11 @@ public sealed record YoloDataYaml(IReadOnlyList<string> Names, IReadOnlyDictiona
         {
             throw new MalformedDatasetFileException(path, $"Malformed YAML in {path}: {e.Message}", e);
         }
+        catch (ArgumentException e)
+        {
+            // YamlDotNet reports some malformed documents (e.g. "names: [a, b]*a") this way, with a .NET parameter name.
+            throw new MalformedDatasetFileException(path, $"Malformed YAML in {path}: it could not be parsed (an alias or anchor where a value belongs?).", e);
+        }
         catch (InvalidOperationException e)
         {
             // YamlDotNet reports some unterminated flow collections this way, with no position.

@@ -54,6 +54,7 @@ public static class ModelFile
             throw new InvalidDataException($"Model file lists a class twice: {path}");
         if (!(header.Width > 0) || header.Width > 4)
             throw new InvalidDataException($"Model width {header.Width} is out of range: {path}");
+        if (header.Preprocessing is null) throw new InvalidDataException($"Model file header has no preprocessing: {path}");
         header.Preprocessing.Validate();
     }
 
