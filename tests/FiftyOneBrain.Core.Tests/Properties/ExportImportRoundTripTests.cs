@@ -1,0 +1,132 @@
+using CsCheck;
+using FiftyOneBrain.Formats;
+using FiftyOneBrain.Samples;
+using FiftyOneBrain.Tests.Formats;
+using static FiftyOneBrain.Tests.Properties.RoundTripGen;
+
+namespace FiftyOneBrain.Tests.Properties;
+
+/// <summary>
+/// Export then import is the identity, for every writable format, on generated samples that hold what the
+/// format can express (DatasetExport.Write and IDatasetFormat.Read, the calls Export-/Import-FoDataset make).
+/// What each format keeps and how exactly:
+/// - FiftyOneDataset: everything (ids, tags, custom fields, label documents with attributes), numbers exact
+///   (shortest round-trip text; NaN and infinities as {"$numberDouble"}), dates to the millisecond.
+/// - FiftyOneImageClassificationDataset: the label field (Classification or Classifications) with confidence,
+///   logits and attributes, exact; no ids, no tags, no Classifications-level logits (the format has no place for them).
+/// - ImageClassificationDirectoryTree: the class name only.
+/// - COCODetectionDataset: class names, confidence (exact) and attributes; boxes go through pixels
+///   (x·width, then /width), so they come back within 1e-14, not bit for bit. No logits; an empty Detections
+///   reads back as no label, since COCO cannot tell an image with no objects from an unlabeled one.
+/// - YOLOv5Dataset: class names and confidence (exact, written with "R"); boxes are stored as centres
+///   (x + w/2, then - w/2), so they come back within 1e-14. Every sample is tagged with its split.
+/// </summary>
+public sealed class ExportImportRoundTripTests(MediaPool pool) : IClassFixture<MediaPool>
+{
+    private const int Iterations = 100;
+    private const int MaxSamples = 5;
+    private const double BoxTolerance = 1e-14;
+
+    private static readonly LabelTraits Everything = new(Confidence: true, Logits: true, Attributes: true, Documents: true, AnyNumbers: true);
+
+    [Fact]
+    public void FiftyOneDataset_gives_back_every_field_exactly()
+    {
+        var label = Text.Null(0.1)!;
+        var fieldValue = Gen.Frequency<object>(
+            (3, FieldValue),
+            (1, Classification(label!, Everything).Select(c => (object)c)),
+            (1, Classifications(label!, Everything, listLogits: true).Select(c => (object)c)),
+            (2, Detections(label!, Everything).Select(d => (object)d)));
+        var build = Gen.Select(ObjectIdText, Text.Array[0, 3], Gen.Select(FieldName, fieldValue).List[0, 4],
+            (id, tags, fields) => (Action<Sample>)(s =>
+            {
+                s.Id = id;
+                s.Tags.AddRange(tags);
+                foreach (var (name, value) in fields) s.SetField(name, value);
+            }));
+        Check(new FiftyOneDatasetFormat(), Datasets(pool, MaxSamples, build), new RoundTripComparison(KeepsOrder: true, SampleIds: true, LabelIds: true, BoxTolerance: 0));
+    }
+
+    [Fact]
+    public void FiftyOneImageClassificationDataset_gives_back_classifications_exactly()
+    {
+        var traits = new LabelTraits(Confidence: true, Logits: true, Attributes: true, Documents: false, AnyNumbers: false);
+        var labelGen = Gen.OneOf<LabelObject?>(
+            Gen.Const(default(LabelObject?)),
+            Classification(Text, traits).Select(c => (LabelObject?)c),
+            Classifications(Text, traits, listLogits: false).Select(c => (LabelObject?)c));
+        Check(new FiftyOneImageClassificationDatasetFormat(), Datasets(pool, MaxSamples, GroundTruth(labelGen)),
+            new RoundTripComparison(KeepsOrder: true, SampleIds: false, LabelIds: false, BoxTolerance: 0));
+    }
+
+    [Fact]
+    public void ImageClassificationDirectoryTree_gives_back_class_names()
+    {
+        // ".", ".." and "_unlabeled" cannot be class folders; the writer reports them instead of writing them.
+        var className = Text.Where(l => l is not ("." or ".." or ImageClassificationDirectoryTreeFormat.UnlabeledFolder));
+        var labelGen = Classification(className, LabelTraits.LabelOnly).Select(c => (LabelObject)c).Null(0.2);
+        Check(new ImageClassificationDirectoryTreeFormat(), Datasets(pool, MaxSamples, GroundTruth(labelGen)),
+            new RoundTripComparison(KeepsOrder: false, SampleIds: false, LabelIds: false, BoxTolerance: 0));
+    }
+
+    [Fact]
+    public void COCODetectionDataset_gives_back_detections()
+    {
+        var traits = new LabelTraits(Confidence: true, Logits: false, Attributes: true, Documents: false, AnyNumbers: false);
+        var labelGen = Detections(Text, traits).Select(d => (LabelObject)d).Null(0.2);
+        Check(new CocoDetectionDatasetFormat(), Datasets(pool, MaxSamples, GroundTruth(labelGen)),
+            new RoundTripComparison(KeepsOrder: true, SampleIds: false, LabelIds: false, BoxTolerance: BoxTolerance) { Expected = WithoutEmptyDetections });
+    }
+
+    [Fact]
+    public void YOLOv5Dataset_gives_back_detections_in_their_split()
+    {
+        var traits = new LabelTraits(Confidence: true, Logits: false, Attributes: false, Documents: false, AnyNumbers: false);
+        var labelGen = Detections(Text, traits).Select(d => (LabelObject)d).Null(0.2);
+        var format = new YoloV5DatasetFormat();
+        var comparison = new RoundTripComparison(KeepsOrder: false, SampleIds: false, LabelIds: false, BoxTolerance: BoxTolerance);
+        Gen.Select(Gen.OneOf(DatasetSplit.Train, DatasetSplit.Validation, DatasetSplit.Test), Datasets(pool, MaxSamples, GroundTruth(labelGen)))
+            .Sample((split, samples) =>
+            {
+                foreach (var s in samples) s.Tags.Add(split);
+                RoundTrip(format, samples, new DatasetWriteOptions { Split = split }, comparison);
+            }, iter: Iterations, print: t => $"split {t.Item1}\n{Print(t.Item2)}");
+    }
+
+    private static Gen<Action<Sample>> GroundTruth(Gen<LabelObject?> label) =>
+        label.Select(l => (Action<Sample>)(s =>
+        {
+            if (l is not null) s.SetField("ground_truth", l);
+        }));
+
+    private static Sample WithoutEmptyDetections(Sample s)
+    {
+        if (s.GetField("ground_truth") is not Detections { Items.Count: 0 }) return s;
+        var copy = s.Clone();
+        copy.RemoveField("ground_truth");
+        return copy;
+    }
+
+    private static void Check(IDatasetFormat format, Gen<List<Sample>> samples, RoundTripComparison comparison) =>
+        samples.Sample(s => RoundTrip(format, s, DatasetWriteOptions.Default, comparison), iter: Iterations, print: Print);
+
+    /// <summary>Exports, imports, and compares sample by sample (matched by media content where the format reorders).</summary>
+    private static void RoundTrip(IDatasetFormat format, List<Sample> samples, DatasetWriteOptions options, RoundTripComparison c)
+    {
+        using var dir = new TempDir();
+        var target = dir["export"];
+        var written = DatasetExport.Write(format, samples, target, options, overwrite: false);
+        Assert.True(written.Count == 0, "export problems: " + string.Join("; ", written));
+        var back = format.Read(target, DatasetReadOptions.Default).Samples(out var problems);
+        Assert.True(problems.Count == 0, "import problems: " + string.Join("; ", problems));
+        Assert.True(samples.Count == back.Count, $"{samples.Count} samples exported, {back.Count} imported");
+        Assert.All(back, s => Assert.StartsWith(target + Path.DirectorySeparatorChar, s.Filepath));
+        var byContent = back.ToDictionary(s => MediaPool.ContentKey(s.Filepath));
+        for (var i = 0; i < samples.Count; i++)
+        {
+            var actual = c.KeepsOrder ? back[i] : byContent[MediaPool.ContentKey(samples[i].Filepath)];
+            RoundTripAssert.Same(c.Expected(samples[i]), actual, c);
+        }
+    }
+}
