@@ -7,7 +7,8 @@ namespace FiftyOneBrain.Formats;
 /// (images deeper down belong to that class), "_unlabeled" holds images without a label, files directly in
 /// the root and hidden folders are ignored. With a split, the root is &lt;dir&gt;/&lt;split&gt;. Class names are
 /// folder names, so '/', '\' and '%' in a label are written percent-escaped ("T-shirt%2Ftop") and
-/// unescaped on read, which keeps Fashion-MNIST's "T-shirt/top" intact on a round trip.
+/// unescaped on read, which keeps Fashion-MNIST's "T-shirt/top" intact on a round trip. A leading '.' is
+/// written "%2E" too, because readers skip hidden folders and the class would vanish.
 /// Every image's header and end marker are checked, so samples carry true sizes and a truncated or
 /// corrupt file becomes one problem instead of a sample that fails later.
 /// </summary>
@@ -90,8 +91,12 @@ public sealed class ImageClassificationDirectoryTreeFormat : IDatasetFormat
         return problems;
     }
 
-    private static string Escape(string label) => label.Replace("%", "%25").Replace("/", "%2F").Replace("\\", "%5C");
+    private static string Escape(string label)
+    {
+        var escaped = label.Replace("%", "%25").Replace("/", "%2F").Replace("\\", "%5C");
+        return escaped.StartsWith('.') ? "%2E" + escaped[1..] : escaped;
+    }
 
     private static string Unescape(string folder) =>
-        folder.Contains('%') ? folder.Replace("%2F", "/").Replace("%2f", "/").Replace("%5C", "\\").Replace("%5c", "\\").Replace("%25", "%") : folder;
+        folder.Contains('%') ? folder.Replace("%2F", "/").Replace("%2f", "/").Replace("%5C", "\\").Replace("%5c", "\\").Replace("%2E", ".").Replace("%2e", ".").Replace("%25", "%") : folder;
 }
