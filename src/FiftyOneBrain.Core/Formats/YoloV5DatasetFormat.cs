@@ -132,6 +132,8 @@ public sealed class YoloV5DatasetFormat : IDatasetFormat
         var split = YoloSplit(DatasetSplit.Normalize(options.Split) ?? DatasetSplit.Validation);
         var problems = new List<DatasetProblem>();
         var placer = new MediaPlacer(directory, $"images/{split}", reference: false);
+        // data.yaml names the split's image folder, so it must exist even when no image lands in it.
+        Directory.CreateDirectory(Path.Combine(directory, "images", split));
         var written = new List<(string Image, Detections? Objects)>();
         foreach (var sample in samples)
         {

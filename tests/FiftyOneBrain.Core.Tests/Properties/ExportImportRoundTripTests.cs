@@ -107,6 +107,19 @@ public sealed class ExportImportRoundTripTests(MediaPool pool) : IClassFixture<M
         Assert.Equal(". ", back.GetField<Classification>("ground_truth")?.Label);
     }
 
+    [Fact]
+    public void YOLOv5Dataset_of_no_samples_imports_as_no_samples()
+    {
+        using var dir = new TempDir();
+        var format = new YoloV5DatasetFormat();
+        Assert.Empty(DatasetExport.Write(format, [], dir["export"], new DatasetWriteOptions { Split = "train" }, overwrite: false));
+
+        var back = format.Read(dir["export"], DatasetReadOptions.Default).Samples(out var problems);
+
+        Assert.Empty(problems);
+        Assert.Empty(back);
+    }
+
     private static Gen<Action<Sample>> GroundTruth(Gen<LabelObject?> label) =>
         label.Select(l => (Action<Sample>)(s =>
         {
