@@ -19,12 +19,15 @@ public sealed class MediaCopier(string targetDirectory)
         var source = Path.GetFullPath(sourcePath);
         if (_targetOfSource.TryGetValue(source, out var existing)) return existing;
         if (!File.Exists(source)) throw new FileNotFoundException($"Media file not found: {source}", source);
-        var target = Path.Combine(targetDirectory, UniqueName(Path.GetFileName(source)));
+        var target = Path.Combine(targetDirectory, UniqueName(PortableName(Path.GetFileName(source))));
         Directory.CreateDirectory(targetDirectory);
         File.Copy(source, target);
         _targetOfSource[source] = target;
         return target;
     }
+
+    /// <summary>Readers take '\' in a stored file name for a folder separator (labels files made on Windows), so a Linux name holding one is changed.</summary>
+    private static string PortableName(string name) => name.Replace('\\', '_');
 
     private string UniqueName(string name)
     {

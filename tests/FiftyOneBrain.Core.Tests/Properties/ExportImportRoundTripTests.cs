@@ -23,7 +23,7 @@ namespace FiftyOneBrain.Tests.Properties;
 /// </summary>
 public sealed class ExportImportRoundTripTests(MediaPool pool) : IClassFixture<MediaPool>
 {
-    private const int Iterations = 100;
+    private const int Iterations = 1000;
     private const int MaxSamples = 5;
     private const double BoxTolerance = 1e-14;
 
@@ -102,7 +102,8 @@ public sealed class ExportImportRoundTripTests(MediaPool pool) : IClassFixture<M
         var sample = new Sample(pool.Files[0]);
         sample.SetField("ground_truth", new Classification(". "));
 
-        var back = ExportAndImport(new ImageClassificationDirectoryTreeFormat(), sample, DatasetWriteOptions.Default);
+        using var dir = new TempDir();
+        var back = ExportAndImport(new ImageClassificationDirectoryTreeFormat(), sample, DatasetWriteOptions.Default, dir);
 
         Assert.Equal(". ", back.GetField<Classification>("ground_truth")?.Label);
     }
@@ -118,6 +119,20 @@ public sealed class ExportImportRoundTripTests(MediaPool pool) : IClassFixture<M
 
         Assert.Empty(problems);
         Assert.Empty(back);
+    }
+
+    [Theory]
+    [InlineData("FiftyOneDataset")]
+    [InlineData("FiftyOneImageClassificationDataset")]
+    [InlineData("COCODetectionDataset")]
+    public void A_media_file_with_a_backslash_in_its_name_is_found_again(string formatName)
+    {
+        var sample = new Sample(pool.File("back\\slash.png"));
+
+        using var dir = new TempDir();
+        var back = ExportAndImport(DatasetFormats.Get(formatName), sample, DatasetWriteOptions.Default, dir);
+
+        Assert.Equal(MediaPool.ContentKey(sample.Filepath), MediaPool.ContentKey(back.Filepath));
     }
 
     private static Gen<Action<Sample>> GroundTruth(Gen<LabelObject?> label) =>
@@ -138,9 +153,8 @@ public sealed class ExportImportRoundTripTests(MediaPool pool) : IClassFixture<M
         samples.Sample(s => RoundTrip(format, s, DatasetWriteOptions.Default, comparison), iter: Iterations, print: Print);
 
     /// <summary>Exports one sample and imports it; there must be no problem on either side.</summary>
-    private static Sample ExportAndImport(IDatasetFormat format, Sample sample, DatasetWriteOptions options)
+    private static Sample ExportAndImport(IDatasetFormat format, Sample sample, DatasetWriteOptions options, TempDir dir)
     {
-        using var dir = new TempDir();
         Assert.Empty(DatasetExport.Write(format, [sample], dir["export"], options, overwrite: false));
         return Assert.Single(format.Read(dir["export"], DatasetReadOptions.Default).SamplesOrThrow());
     }

@@ -10,15 +10,15 @@ namespace FiftyOneBrain.Tests.Properties;
 /// <summary>
 /// Tiny real PNG files, written once per test class, that generated samples point at. Every file has its
 /// own size, so its content (hash) identifies the sample after an import that renames or reorders files.
-/// The names carry spaces, quotes, non-ASCII, several dots, an upper-case extension and two files that
-/// share a name in different folders, which the exporters must keep apart.
+/// The names carry spaces, quotes, non-ASCII, several dots, an upper-case extension, a leading dot, a backslash
+/// (legal on Linux) and two files that share a name in different folders, which the exporters must keep apart.
 /// </summary>
 public sealed class MediaPool : IDisposable
 {
     private static readonly string[] Names =
     [
         "plain.png", "with space.png", "çafé 猫 🐈.png", "it's \"quoted\".png", "a/same.png", "b/same.png",
-        "dots.in.name.png", "UPPER.PNG", "same-1.png", "tab\tand;semi,colon.png",
+        "dots.in.name.png", "UPPER.PNG", "same-1.png", "tab\tand;semi,colon.png", ".hidden.png", "back\\slash.png",
     ];
 
     private readonly TempDir _dir = new();
@@ -30,8 +30,11 @@ public sealed class MediaPool : IDisposable
 
     public string[] Files { get; }
 
+    /// <summary>The pool file with this (relative) name.</summary>
+    public string File(string name) => Files[Array.IndexOf(Names, name)];
+
     /// <summary>A short content hash that identifies a media file.</summary>
-    public static string ContentKey(string path) => Convert.ToHexString(SHA1.HashData(File.ReadAllBytes(path)))[..16];
+    public static string ContentKey(string path) => Convert.ToHexString(SHA1.HashData(System.IO.File.ReadAllBytes(path)))[..16];
 
     public void Dispose() => _dir.Dispose();
 }
