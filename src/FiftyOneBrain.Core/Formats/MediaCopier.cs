@@ -26,8 +26,15 @@ public sealed class MediaCopier(string targetDirectory)
         return target;
     }
 
-    /// <summary>Readers take '\' in a stored file name for a folder separator (labels files made on Windows), so a Linux name holding one is changed.</summary>
-    private static string PortableName(string name) => name.Replace('\\', '_');
+    /// <summary>
+    /// Readers take '\' in a stored file name for a folder separator (labels files made on Windows), and folder
+    /// readers skip names starting with '.' as hidden, so a Linux name holding either is changed.
+    /// </summary>
+    private static string PortableName(string name)
+    {
+        var portable = name.Replace('\\', '_');
+        return portable.StartsWith('.') ? "_" + portable[1..] : portable;
+    }
 
     private string UniqueName(string name)
     {

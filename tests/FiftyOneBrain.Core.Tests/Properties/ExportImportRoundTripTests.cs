@@ -135,6 +135,19 @@ public sealed class ExportImportRoundTripTests(MediaPool pool) : IClassFixture<M
         Assert.Equal(MediaPool.ContentKey(sample.Filepath), MediaPool.ContentKey(back.Filepath));
     }
 
+    [Fact]
+    public void ImageClassificationDirectoryTree_keeps_an_image_whose_name_starts_with_a_dot()
+    {
+        var sample = new Sample(pool.File(".hidden.png"));
+        sample.SetField("ground_truth", new Classification("cat"));
+
+        using var dir = new TempDir();
+        var back = ExportAndImport(new ImageClassificationDirectoryTreeFormat(), sample, DatasetWriteOptions.Default, dir);
+
+        Assert.Equal(MediaPool.ContentKey(sample.Filepath), MediaPool.ContentKey(back.Filepath));
+        Assert.Equal("cat", back.GetField<Classification>("ground_truth")?.Label);
+    }
+
     private static Gen<Action<Sample>> GroundTruth(Gen<LabelObject?> label) =>
         label.Select(l => (Action<Sample>)(s =>
         {
