@@ -210,9 +210,10 @@ public static class FiftyOneJson
             ? FieldValues.AsDouble(ReadValue(v)) ?? throw new FormatException($"'{key}' must be a number.")
             : null;
 
+    /// <summary>An empty JSON list reads as object[] elsewhere (it has no element type); here it is an empty vector.</summary>
     private static double[]? OptionalVector(JsonElement e, string key) =>
         e.TryGetProperty(key, out var v) && v.ValueKind != JsonValueKind.Null
-            ? ReadValue(v) as double[] ?? throw new FormatException($"'{key}' must be a list of numbers.")
+            ? ReadValue(v) switch { double[] numbers => numbers, object[] { Length: 0 } => [], _ => throw new FormatException($"'{key}' must be a list of numbers.") }
             : null;
 
     private static double[] Box(JsonElement e) =>

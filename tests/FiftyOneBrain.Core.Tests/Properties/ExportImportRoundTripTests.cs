@@ -148,6 +148,18 @@ public sealed class ExportImportRoundTripTests(MediaPool pool) : IClassFixture<M
         Assert.Equal("cat", back.GetField<Classification>("ground_truth")?.Label);
     }
 
+    [Fact]
+    public void FiftyOneDataset_keeps_empty_detection_logits()
+    {
+        var sample = new Sample(pool.Files[0]);
+        sample.SetField("predictions", new Detections([new Detection("cat", [0.1, 0.2, 0.3, 0.4]) { Logits = [] }]));
+
+        using var dir = new TempDir();
+        var back = ExportAndImport(new FiftyOneDatasetFormat(), sample, DatasetWriteOptions.Default, dir);
+
+        Assert.Equal([], back.GetField<Detections>("predictions")!.Items.Single().Logits);
+    }
+
     private static Gen<Action<Sample>> GroundTruth(Gen<LabelObject?> label) =>
         label.Select(l => (Action<Sample>)(s =>
         {
