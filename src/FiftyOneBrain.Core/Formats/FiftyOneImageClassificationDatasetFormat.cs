@@ -100,7 +100,9 @@ public sealed class FiftyOneImageClassificationDatasetFormat : IDatasetFormat
             foreach (var a in attributes.EnumerateObject())
             {
                 var value = FiftyOneJson.ReadValue(a.Value);
-                if (a.Name == "logits" && value is double[] logits) c.Logits = logits;
+                // "logits" is a property, never a free attribute: anything but a list of numbers is malformed.
+                if (a.Name == "logits")
+                    c.Logits = value switch { double[] logits => logits, object[] { Length: 0 } => [], _ => throw new FormatException("logits must be a list of numbers.") };
                 else if (value is not null) c.SetField(a.Name, value);
             }
         }

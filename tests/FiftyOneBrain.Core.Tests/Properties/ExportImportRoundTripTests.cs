@@ -160,6 +160,32 @@ public sealed class ExportImportRoundTripTests(MediaPool pool) : IClassFixture<M
         Assert.Equal([], back.GetField<Detections>("predictions")!.Items.Single().Logits);
     }
 
+    [Fact]
+    public void FiftyOneImageClassificationDataset_keeps_empty_logits()
+    {
+        var sample = new Sample(pool.Files[0]);
+        sample.SetField("ground_truth", new Classification("cat", logits: []));
+
+        using var dir = new TempDir();
+        var back = ExportAndImport(new FiftyOneImageClassificationDatasetFormat(), sample, DatasetWriteOptions.Default, dir);
+
+        Assert.Equal([], back.GetField<Classification>("ground_truth")!.Logits);
+    }
+
+    [Fact]
+    public void FiftyOneImageClassificationDataset_logits_that_are_not_numbers_are_one_malformed_label()
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(dir["data"]);
+        File.Copy(pool.Files[0], dir["data/a.png"]);
+        File.WriteAllText(dir["labels.json"], """{"classes": ["cat"], "labels": {"a": {"label": 0, "attributes": {"logits": "high"}}}}""");
+
+        var back = new FiftyOneImageClassificationDatasetFormat().Read(dir.Path, DatasetReadOptions.Default).Samples(out var problems);
+
+        Assert.Empty(back);
+        Assert.Equal(DatasetProblemKind.MalformedLabels, Assert.Single(problems).Kind);
+    }
+
     private static Gen<Action<Sample>> GroundTruth(Gen<LabelObject?> label) =>
         label.Select(l => (Action<Sample>)(s =>
         {

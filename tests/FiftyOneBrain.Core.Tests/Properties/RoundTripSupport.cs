@@ -137,7 +137,7 @@ public static class RoundTripGen
         t.Confidence ? (t.AnyNumbers ? AnyDouble : Gen.Double.Unit).Nullable(0.3) : Gen.Const(default(double?));
 
     private static Gen<double[]?> Logits(LabelTraits t) =>
-        t.Logits ? (t.AnyNumbers ? AnyDouble.Array[0, 5] : FiniteDouble.Array[1, 5]).Null(0.4) : Gen.Const(default(double[]?));
+        t.Logits ? (t.AnyNumbers ? AnyDouble : FiniteDouble).Array[0, 5].Null(0.4) : Gen.Const(default(double[]?));
 
     private static Gen<(string? Id, string[]? Tags)> LabelIdAndTags(LabelTraits t) =>
         t.Documents ? Gen.Select(ObjectIdText.Null(0.2), Text.Array[1, 2].Null(0.6)) : Gen.Const(default((string?, string[]?)));
