@@ -94,7 +94,8 @@ public sealed class FiftyOneImageClassificationDatasetFormat : IDatasetFormat
         if (!target.TryGetProperty("label", out var labelValue)) throw new FormatException("a label object needs \"label\".");
         var c = new Classification(LabelOf(labelValue, classes));
         if (target.TryGetProperty("confidence", out var confidence) && confidence.ValueKind != JsonValueKind.Null)
-            c.Confidence = confidence.ValueKind == JsonValueKind.Number ? confidence.GetDouble() : throw new FormatException("confidence must be a number.");
+            // The writer stores NaN and infinities as {"$numberDouble": ...}, as FiftyOne's JSON does.
+            c.Confidence = FieldValues.AsDouble(FiftyOneJson.ReadValue(confidence)) ?? throw new FormatException("confidence must be a number.");
         if (target.TryGetProperty("attributes", out var attributes) && attributes.ValueKind == JsonValueKind.Object)
         {
             foreach (var a in attributes.EnumerateObject())

@@ -186,6 +186,18 @@ public sealed class ExportImportRoundTripTests(MediaPool pool) : IClassFixture<M
         Assert.Equal(DatasetProblemKind.MalformedLabels, Assert.Single(problems).Kind);
     }
 
+    [Fact]
+    public void FiftyOneImageClassificationDataset_keeps_an_infinite_confidence()
+    {
+        var sample = new Sample(pool.Files[0]);
+        sample.SetField("ground_truth", new Classification("cat", confidence: double.PositiveInfinity));
+
+        using var dir = new TempDir();
+        var back = ExportAndImport(new FiftyOneImageClassificationDatasetFormat(), sample, DatasetWriteOptions.Default, dir);
+
+        Assert.Equal(double.PositiveInfinity, back.GetField<Classification>("ground_truth")!.Confidence);
+    }
+
     private static Gen<Action<Sample>> GroundTruth(Gen<LabelObject?> label) =>
         label.Select(l => (Action<Sample>)(s =>
         {
