@@ -27,7 +27,7 @@ public sealed class ExportImportRoundTripTests(MediaPool pool) : IClassFixture<M
     private const int MaxSamples = 5;
     private const double BoxTolerance = 1e-14;
 
-    private static readonly LabelTraits Everything = new(Confidence: true, Logits: true, Attributes: true, Documents: true, AnyNumbers: true);
+    private static readonly LabelTraits Everything = new(Confidence: true, Logits: true, Attributes: true, Documents: true, AnyBoxes: true);
 
     [Fact]
     public void FiftyOneDataset_gives_back_every_field_exactly()
@@ -51,7 +51,7 @@ public sealed class ExportImportRoundTripTests(MediaPool pool) : IClassFixture<M
     [Fact]
     public void FiftyOneImageClassificationDataset_gives_back_classifications_exactly()
     {
-        var traits = new LabelTraits(Confidence: true, Logits: true, Attributes: true, Documents: false, AnyNumbers: false);
+        var traits = new LabelTraits(Confidence: true, Logits: true, Attributes: true, Documents: false, AnyBoxes: false);
         var labelGen = Gen.OneOf<LabelObject?>(
             Gen.Const(default(LabelObject?)),
             Classification(Text, traits).Select(c => (LabelObject?)c),
@@ -73,7 +73,7 @@ public sealed class ExportImportRoundTripTests(MediaPool pool) : IClassFixture<M
     [Fact]
     public void COCODetectionDataset_gives_back_detections()
     {
-        var traits = new LabelTraits(Confidence: true, Logits: false, Attributes: true, Documents: false, AnyNumbers: false);
+        var traits = new LabelTraits(Confidence: true, Logits: false, Attributes: true, Documents: false, AnyBoxes: false);
         var labelGen = Detections(Text, traits).Select(d => (LabelObject)d).Null(0.2);
         Check(new CocoDetectionDatasetFormat(), Datasets(pool, MaxSamples, GroundTruth(labelGen)),
             new RoundTripComparison(KeepsOrder: true, SampleIds: false, LabelIds: false, BoxTolerance: BoxTolerance) { Expected = WithoutEmptyDetections });
@@ -82,7 +82,7 @@ public sealed class ExportImportRoundTripTests(MediaPool pool) : IClassFixture<M
     [Fact]
     public void YOLOv5Dataset_gives_back_detections_in_their_split()
     {
-        var traits = new LabelTraits(Confidence: true, Logits: false, Attributes: false, Documents: false, AnyNumbers: false);
+        var traits = new LabelTraits(Confidence: true, Logits: false, Attributes: false, Documents: false, AnyBoxes: false);
         var labelGen = Detections(Text, traits).Select(d => (LabelObject)d).Null(0.2);
         var format = new YoloV5DatasetFormat();
         var comparison = new RoundTripComparison(KeepsOrder: false, SampleIds: false, LabelIds: false, BoxTolerance: BoxTolerance);
@@ -196,6 +196,18 @@ public sealed class ExportImportRoundTripTests(MediaPool pool) : IClassFixture<M
         var back = ExportAndImport(new FiftyOneImageClassificationDatasetFormat(), sample, DatasetWriteOptions.Default, dir);
 
         Assert.Equal(double.PositiveInfinity, back.GetField<Classification>("ground_truth")!.Confidence);
+    }
+
+    [Fact]
+    public void COCODetectionDataset_keeps_a_NaN_score()
+    {
+        var sample = new Sample(pool.Files[0]);
+        sample.SetField("ground_truth", new Detections([new Detection("cat", [0.1, 0.2, 0.3, 0.4], double.NaN)]));
+
+        using var dir = new TempDir();
+        var back = ExportAndImport(new CocoDetectionDatasetFormat(), sample, DatasetWriteOptions.Default, dir);
+
+        Assert.Equal(double.NaN, back.GetField<Detections>("ground_truth")!.Items.Single().Confidence);
     }
 
     private static Gen<Action<Sample>> GroundTruth(Gen<LabelObject?> label) =>

@@ -71,8 +71,6 @@ public static class RoundTripGen
     /// <summary>Mostly ordinary numbers, sometimes NaN, infinities, -0, epsilon, max.</summary>
     public static readonly Gen<double> AnyDouble = Gen.Frequency((4, Gen.Double[-1e6, 1e6]), (1, Gen.Double.Special), (1, Gen.Double));
 
-    public static readonly Gen<double> FiniteDouble = Gen.Double[-50, 50];
-
     /// <summary>FiftyOne stores dates with millisecond precision, in UTC.</summary>
     public static readonly Gen<DateTime> UtcDate =
         Gen.Long[0, 4102444800000L].Select(ms => DateTime.UnixEpoch.AddMilliseconds(ms));
@@ -108,9 +106,11 @@ public static class RoundTripGen
 
     /// <summary>
     /// What a format keeps of a label besides its class name. <c>Documents</c>: it stores FiftyOne's label documents
-    /// whole (ids, label tags, attributes of a Detections list). <c>AnyNumbers</c>: NaN, infinities and boxes anywhere.
+    /// whole (ids, label tags, attributes of a Detections list). <c>AnyBoxes</c>: boxes of any numbers (NaN, huge);
+    /// otherwise boxes are near the image, because COCO and YOLO compute with them (pixels, centres) and a box
+    /// like [3e5, 0, -2e31, 1] loses its x to cancellation, which is arithmetic, not a format defect.
     /// </summary>
-    public sealed record LabelTraits(bool Confidence, bool Logits, bool Attributes, bool Documents, bool AnyNumbers)
+    public sealed record LabelTraits(bool Confidence, bool Logits, bool Attributes, bool Documents, bool AnyBoxes)
     {
         public static readonly LabelTraits LabelOnly = new(false, false, false, false, false);
     }
@@ -121,7 +121,7 @@ public static class RoundTripGen
                 WithAttributes(Tagged(new Classification(name, confidence, logits), idTags), attributes));
 
     public static Gen<Detection> Detection(Gen<string> label, LabelTraits t) =>
-        Gen.Select(label, t.AnyNumbers ? AnyDouble.Array[4] : Box, Confidence(t), Logits(t), t.Attributes ? Attributes : Gen.Const(new List<(string, object)>()), LabelIdAndTags(t),
+        Gen.Select(label, t.AnyBoxes ? AnyDouble.Array[4] : Box, Confidence(t), Logits(t), t.Attributes ? Attributes : Gen.Const(new List<(string, object)>()), LabelIdAndTags(t),
             (name, box, confidence, logits, attributes, idTags) =>
                 WithAttributes(Tagged(new Detection(name, box, confidence) { Logits = logits }, idTags), attributes));
 
@@ -133,11 +133,14 @@ public static class RoundTripGen
         Gen.Select(Classification(label, t).List[0, 3], listLogits ? Logits(t) : Gen.Const(default(double[]?)), LabelIdAndTags(t),
             (items, logits, idTags) => Tagged(new Classifications(items) { Logits = logits }, idTags));
 
+    /// <summary>Mostly probabilities; sometimes NaN, an infinity or any number, as a broken model gives them.</summary>
+    private static readonly Gen<double> ConfidenceValue = Gen.Frequency((4, Gen.Double.Unit), (1, AnyDouble));
+
     private static Gen<double?> Confidence(LabelTraits t) =>
-        t.Confidence ? (t.AnyNumbers ? AnyDouble : Gen.Double.Unit).Nullable(0.3) : Gen.Const(default(double?));
+        t.Confidence ? ConfidenceValue.Nullable(0.3) : Gen.Const(default(double?));
 
     private static Gen<double[]?> Logits(LabelTraits t) =>
-        t.Logits ? (t.AnyNumbers ? AnyDouble : FiniteDouble).Array[0, 5].Null(0.4) : Gen.Const(default(double[]?));
+        t.Logits ? AnyDouble.Array[0, 5].Null(0.4) : Gen.Const(default(double[]?));
 
     private static Gen<(string? Id, string[]? Tags)> LabelIdAndTags(LabelTraits t) =>
         t.Documents ? Gen.Select(ObjectIdText.Null(0.2), Text.Array[1, 2].Null(0.6)) : Gen.Const(default((string?, string[]?)));
