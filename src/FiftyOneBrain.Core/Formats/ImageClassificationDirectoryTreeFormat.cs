@@ -69,7 +69,9 @@ public sealed class ImageClassificationDirectoryTreeFormat : IDatasetFormat
 
     public IReadOnlyList<DatasetProblem> Write(IEnumerable<Sample> samples, string directory, DatasetWriteOptions options)
     {
-        Directory.CreateDirectory(directory);
+        // With a split, the classes go under <dir>/<split>, where Read looks for them.
+        var root = DatasetSplit.Normalize(options.Split) is { } split ? Path.Combine(directory, split) : directory;
+        Directory.CreateDirectory(root);
         var problems = new List<DatasetProblem>();
         var placers = new Dictionary<string, MediaPlacer>(StringComparer.Ordinal);
         foreach (var sample in samples)
@@ -85,7 +87,7 @@ public sealed class ImageClassificationDirectoryTreeFormat : IDatasetFormat
                     continue;
             }
             if (!placers.TryGetValue(folder, out var placer))
-                placers[folder] = placer = new MediaPlacer(directory, folder, reference: false);
+                placers[folder] = placer = new MediaPlacer(root, folder, reference: false);
             placer.PlaceFull(sample, problems);
         }
         return problems;

@@ -29,8 +29,10 @@ public sealed class ExportImportRoundTripTests(MediaPool pool) : IClassFixture<M
 
     private static readonly LabelTraits Everything = new(Confidence: true, Logits: true, Attributes: true, Documents: true, AnyBoxes: true);
 
-    [Fact]
-    public void FiftyOneDataset_gives_back_every_field_exactly()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void FiftyOneDataset_gives_back_every_field_exactly(bool referenceMedia)
     {
         var label = Text.Null(0.1)!;
         var fieldValue = Gen.Frequency<object>(
@@ -45,7 +47,8 @@ public sealed class ExportImportRoundTripTests(MediaPool pool) : IClassFixture<M
                 s.Tags.AddRange(tags);
                 foreach (var (name, value) in fields) s.SetField(name, value);
             }));
-        Check(new FiftyOneDatasetFormat(), Datasets(pool, MaxSamples, build), new RoundTripComparison(KeepsOrder: true, SampleIds: true, LabelIds: true, BoxTolerance: 0));
+        Check(new FiftyOneDatasetFormat(), Datasets(pool, MaxSamples, build), new RoundTripComparison(KeepsOrder: true, SampleIds: true, LabelIds: true, BoxTolerance: 0),
+            new DatasetWriteOptions { ReferenceMedia = referenceMedia });
     }
 
     [Fact]
@@ -61,22 +64,28 @@ public sealed class ExportImportRoundTripTests(MediaPool pool) : IClassFixture<M
     }
 
     [Fact]
-    public void ImageClassificationDirectoryTree_gives_back_class_names()
+    public void ImageClassificationDirectoryTree_gives_back_class_names_in_their_split()
     {
         // ".", ".." and "_unlabeled" cannot be class folders; the writer reports them instead of writing them.
         var className = Text.Where(l => l is not ("." or ".." or ImageClassificationDirectoryTreeFormat.UnlabeledFolder));
         var labelGen = Classification(className, LabelTraits.LabelOnly).Select(c => (LabelObject)c).Null(0.2);
-        Check(new ImageClassificationDirectoryTreeFormat(), Datasets(pool, MaxSamples, GroundTruth(labelGen)),
-            new RoundTripComparison(KeepsOrder: false, SampleIds: false, LabelIds: false, BoxTolerance: 0));
+        var format = new ImageClassificationDirectoryTreeFormat();
+        var comparison = new RoundTripComparison(KeepsOrder: false, SampleIds: false, LabelIds: false, BoxTolerance: 0);
+        Gen.Select(Gen.OneOf(null, DatasetSplit.Train, DatasetSplit.Validation, DatasetSplit.Test), Datasets(pool, MaxSamples, GroundTruth(labelGen)))
+            .Sample((split, samples) => RoundTrip(format, samples, new DatasetWriteOptions { Split = split }, new DatasetReadOptions { Split = split }, comparison),
+                iter: Iterations, print: t => $"split {t.Item1 ?? "(none)"}\n{Print(t.Item2)}");
     }
 
-    [Fact]
-    public void COCODetectionDataset_gives_back_detections()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void COCODetectionDataset_gives_back_detections(bool referenceMedia)
     {
         var traits = new LabelTraits(Confidence: true, Logits: false, Attributes: true, Documents: false, AnyBoxes: false);
         var labelGen = Detections(Text, traits).Select(d => (LabelObject)d).Null(0.2);
         Check(new CocoDetectionDatasetFormat(), Datasets(pool, MaxSamples, GroundTruth(labelGen)),
-            new RoundTripComparison(KeepsOrder: true, SampleIds: false, LabelIds: false, BoxTolerance: BoxTolerance) { Expected = WithoutEmptyDetections });
+            new RoundTripComparison(KeepsOrder: true, SampleIds: false, LabelIds: false, BoxTolerance: BoxTolerance) { Expected = WithoutEmptyDetections },
+            new DatasetWriteOptions { ReferenceMedia = referenceMedia });
     }
 
     [Fact]
@@ -90,7 +99,7 @@ public sealed class ExportImportRoundTripTests(MediaPool pool) : IClassFixture<M
             .Sample((split, samples) =>
             {
                 foreach (var s in samples) s.Tags.Add(split);
-                RoundTrip(format, samples, new DatasetWriteOptions { Split = split }, comparison);
+                RoundTrip(format, samples, new DatasetWriteOptions { Split = split }, DatasetReadOptions.Default, comparison);
             }, iter: Iterations, print: t => $"split {t.Item1}\n{Print(t.Item2)}");
     }
 
@@ -210,6 +219,20 @@ public sealed class ExportImportRoundTripTests(MediaPool pool) : IClassFixture<M
         Assert.Equal(double.NaN, back.GetField<Detections>("ground_truth")!.Items.Single().Confidence);
     }
 
+    [Fact]
+    public void ImageClassificationDirectoryTree_exported_with_a_split_imports_with_that_split()
+    {
+        var sample = new Sample(pool.Files[0]);
+        sample.SetField("ground_truth", new Classification("cat"));
+
+        using var dir = new TempDir();
+        var format = new ImageClassificationDirectoryTreeFormat();
+        Assert.Empty(DatasetExport.Write(format, [sample], dir["export"], new DatasetWriteOptions { Split = "train" }, overwrite: false));
+        var back = format.Read(dir["export"], new DatasetReadOptions { Split = "train" }).SamplesOrThrow();
+
+        Assert.Equal("cat", Assert.Single(back).GetField<Classification>("ground_truth")?.Label);
+    }
+
     private static Gen<Action<Sample>> GroundTruth(Gen<LabelObject?> label) =>
         label.Select(l => (Action<Sample>)(s =>
         {
@@ -224,8 +247,8 @@ public sealed class ExportImportRoundTripTests(MediaPool pool) : IClassFixture<M
         return copy;
     }
 
-    private static void Check(IDatasetFormat format, Gen<List<Sample>> samples, RoundTripComparison comparison) =>
-        samples.Sample(s => RoundTrip(format, s, DatasetWriteOptions.Default, comparison), iter: Iterations, print: Print);
+    private static void Check(IDatasetFormat format, Gen<List<Sample>> samples, RoundTripComparison comparison, DatasetWriteOptions? options = null) =>
+        samples.Sample(s => RoundTrip(format, s, options ?? DatasetWriteOptions.Default, DatasetReadOptions.Default, comparison), iter: Iterations, print: Print);
 
     /// <summary>Exports one sample and imports it; there must be no problem on either side.</summary>
     private static Sample ExportAndImport(IDatasetFormat format, Sample sample, DatasetWriteOptions options, TempDir dir)
@@ -234,21 +257,25 @@ public sealed class ExportImportRoundTripTests(MediaPool pool) : IClassFixture<M
         return Assert.Single(format.Read(dir["export"], DatasetReadOptions.Default).SamplesOrThrow());
     }
 
-    /// <summary>Exports, imports, and compares sample by sample (matched by media content where the format reorders).</summary>
-    private static void RoundTrip(IDatasetFormat format, List<Sample> samples, DatasetWriteOptions options, RoundTripComparison c)
+    /// <summary>
+    /// Exports, imports, and compares sample by sample (matched by media content where the format reorders);
+    /// the media must be the export's copy, or with ReferenceMedia the original file.
+    /// </summary>
+    private static void RoundTrip(IDatasetFormat format, List<Sample> samples, DatasetWriteOptions options, DatasetReadOptions readOptions, RoundTripComparison c)
     {
         using var dir = new TempDir();
         var target = dir["export"];
         var written = DatasetExport.Write(format, samples, target, options, overwrite: false);
         Assert.True(written.Count == 0, "export problems: " + string.Join("; ", written));
-        var back = format.Read(target, DatasetReadOptions.Default).Samples(out var problems);
+        var back = format.Read(target, readOptions).Samples(out var problems);
         Assert.True(problems.Count == 0, "import problems: " + string.Join("; ", problems));
         Assert.True(samples.Count == back.Count, $"{samples.Count} samples exported, {back.Count} imported");
-        Assert.All(back, s => Assert.StartsWith(target + Path.DirectorySeparatorChar, s.Filepath));
         var byContent = back.ToDictionary(s => MediaPool.ContentKey(s.Filepath));
         for (var i = 0; i < samples.Count; i++)
         {
             var actual = c.KeepsOrder ? back[i] : byContent[MediaPool.ContentKey(samples[i].Filepath)];
+            if (options.ReferenceMedia) Assert.Equal(Path.GetFullPath(samples[i].Filepath), actual.Filepath);
+            else Assert.StartsWith(target + Path.DirectorySeparatorChar, actual.Filepath);
             RoundTripAssert.Same(c.Expected(samples[i]), actual, c);
         }
     }
