@@ -10,20 +10,24 @@ namespace FiftyOneBrain.Tests.Properties;
 /// Export then import is the identity, for every writable format, on generated samples that hold what the
 /// format can express (DatasetExport.Write and IDatasetFormat.Read, the calls Export-/Import-FoDataset make).
 /// What each format keeps and how exactly:
-/// - FiftyOneDataset: everything (ids, tags, custom fields, label documents with attributes), numbers exact
-///   (shortest round-trip text; NaN and infinities as {"$numberDouble"}), dates to the millisecond.
+/// - FiftyOneDataset (media copied or referenced): everything (ids, tags, custom fields, label documents with
+///   attributes), numbers bit for bit (shortest round-trip text; NaN and infinities as {"$numberDouble"}),
+///   dates to the millisecond in UTC.
 /// - FiftyOneImageClassificationDataset: the label field (Classification or Classifications) with confidence,
-///   logits and attributes, exact; no ids, no tags, no Classifications-level logits (the format has no place for them).
-/// - ImageClassificationDirectoryTree: the class name only.
-/// - COCODetectionDataset: class names, confidence (exact) and attributes; boxes go through pixels
-///   (x·width, then /width), so they come back within 1e-14, not bit for bit. No logits; an empty Detections
-///   reads back as no label, since COCO cannot tell an image with no objects from an unlabeled one.
-/// - YOLOv5Dataset: class names and confidence (exact, written with "R"); boxes are stored as centres
-///   (x + w/2, then - w/2), so they come back within 1e-14. Every sample is tagged with its split.
+///   logits and attributes, exact; no ids, no tags, no Classifications-level logits (the format has no place
+///   for them), and every classification has a class (a null target means "unlabeled").
+/// - ImageClassificationDirectoryTree (with or without a split): the class name only.
+/// - COCODetectionDataset (media copied or referenced): class names (never null: COCO names every category),
+///   confidence (exact) and attributes; no logits; boxes go through pixels (x·width, then /width), so they come
+///   back within 1e-14, not bit for bit. An empty Detections reads back as no label: COCO cannot tell an image
+///   with no objects from an unlabeled one.
+/// - YOLOv5Dataset: class names (never null) and confidence, exact (written with "R", not rounded to 6
+///   decimals); boxes are stored as centres (x + w/2, then - w/2), so they come back within 1e-14. Every
+///   sample is tagged with the one split the export writes.
 /// </summary>
 public sealed class ExportImportRoundTripTests(MediaPool pool) : IClassFixture<MediaPool>
 {
-    private const int Iterations = 1000;
+    private const int Iterations = 100;
     private const int MaxSamples = 5;
     private const double BoxTolerance = 1e-14;
 

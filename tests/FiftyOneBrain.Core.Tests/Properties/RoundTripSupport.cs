@@ -46,7 +46,7 @@ public static class RoundTripGen
     // (a lone surrogate is not text and no format can hold it).
     private static readonly string[] TextAtoms =
         ["a", "Z", "k", "0", "7", " ", "  ", "'", "\"", "\\", "/", "%", "%2F", ".", "-", "_", ":", ",", "#", "{", "[",
-         "\t", "\n", "é", "ß", "Ø", "中", "猫", "ع", "я", "🐈", "👍🏽", "\u00a0", "\u200b"];
+         "\t", "\n", "é", "ß", "Ø", "中", "猫", "ع", "я", "🐈", "👍🏽", "\u00a0", "\u200b", "\r", "\r\n", "\u0001", "\u001f", "\u007f", "\ufeff", "e\u0301", "\u2028", "\u0085", "\ufffd", "&", "<", "*", "!", "|", ">", "?", "~", "@", "`"];
 
     private static readonly string[] NameStartAtoms = ["a", "q", "Z", "é", "中", "я"];
     private static readonly string[] NameAtoms = ["a", "b", "Z", "0", "9", "_", " ", "é", "中", "я", "x"];
@@ -76,17 +76,23 @@ public static class RoundTripGen
         Gen.Long[0, 4102444800000L].Select(ms => DateTime.UnixEpoch.AddMilliseconds(ms));
 
     /// <summary>
-    /// Scalar and list values for custom fields and attributes. Lists are never empty: an empty JSON list
-    /// reads back as object[] because its element type is only in metadata.json's schema, which readers do not consult.
+    /// Scalars, lists and dictionaries for custom fields and attributes, in the CLR types a reader gives back:
+    /// JSON has one integer and one float type, so an int field comes back as long and a float as double. Lists are
+    /// never empty: an empty JSON list reads back as object[], because its element type is only in metadata.json's
+    /// schema, which readers do not consult.
     /// </summary>
-    public static readonly Gen<object> FieldValue = Gen.OneOf<object>(
+    public static readonly Gen<object> Scalar = Gen.OneOf<object>(
         Gen.Bool.Select(b => (object)b),
         Gen.Long.Select(l => (object)l),
         AnyDouble.Select(d => (object)d),
         Text.Select(s => (object)s),
-        UtcDate.Select(t => (object)t),
-        Text.Array[1, 3].Select(a => (object)a),
-        AnyDouble.Array[1, 4].Select(a => (object)a));
+        UtcDate.Select(t => (object)t));
+
+    public static readonly Gen<object> FieldValue = Gen.Frequency<object>(
+        (5, Scalar),
+        (1, Text.Array[1, 3].Select(a => (object)a)),
+        (1, AnyDouble.Array[1, 4].Select(a => (object)a)),
+        (1, Gen.Select(FieldName, Scalar).List[0, 3].Select(entries => (object)DistinctNames(entries).ToDictionary(e => e.Item1, e => (object?)e.Item2, StringComparer.Ordinal))));
 
     public static readonly Gen<List<(string Name, object Value)>> Attributes =
         Gen.Select(FieldName, FieldValue).List[0, 3].Select(DistinctNames);
@@ -221,6 +227,11 @@ public static class RoundTripAssert
             case double d: Number(d, (double)actual, 0, where); break;
             case double[] a: Numbers(a, (double[])actual, 0, where); break;
             case string[] a: Assert.True(a.SequenceEqual((string[])actual, StringComparer.Ordinal), $"{where}: {Show(a)} came back as {Show(actual)}"); break;
+            case IDictionary<string, object?> dict:
+                var other = (IDictionary<string, object?>)actual;
+                Assert.True(dict.Keys.SequenceEqual(other.Keys), $"{where}: keys [{string.Join(", ", dict.Keys)}] came back as [{string.Join(", ", other.Keys)}]");
+                foreach (var (key, item) in dict) Value(item, other[key], c, $"{where}.{key}");
+                break;
             case DateTime t: Assert.True(t.Ticks == ((DateTime)actual).Ticks && t.Kind == ((DateTime)actual).Kind, $"{where}: {t:O} came back as {(DateTime)actual:O}"); break;
             default: Assert.True(expected.Equals(actual), $"{where}: {Show(expected)} came back as {Show(actual)}"); break;
         }
