@@ -143,7 +143,8 @@ public sealed class CocoDetectionDatasetFormat : IDatasetFormat
             throw new FormatException("bbox must be [x, y, width, height] in pixels.");
         var bbox = box.EnumerateArray().Select(v => v.GetDouble()).ToArray();
         var d = new Detection(label, [bbox[0] / size.Width, bbox[1] / size.Height, bbox[2] / size.Width, bbox[3] / size.Height]);
-        if (a.TryGetProperty("score", out var score) && score.ValueKind == JsonValueKind.Number) d.Confidence = score.GetDouble();
+        // The writer stores a NaN or infinite score as {"$numberDouble": ...}, as FiftyOne's JSON does.
+        if (a.TryGetProperty("score", out var score) && FieldValues.AsDouble(FiftyOneJson.ReadValue(score)) is { } confidence) d.Confidence = confidence;
         if (a.TryGetProperty("iscrowd", out var crowd) && crowd.ValueKind == JsonValueKind.Number && crowd.GetInt32() != 0) d.SetField("iscrowd", (long)crowd.GetInt32());
         foreach (var p in a.EnumerateObject())
             if (!AnnotationKeys.Contains(p.Name) && p.Value.ValueKind != JsonValueKind.Null) d.SetField(p.Name, FiftyOneJson.ReadValue(p.Value));

@@ -91,13 +91,15 @@ public sealed class FiftyOneImageClassificationDatasetFormat : IDatasetFormat
         if (!target.TryGetProperty("label", out var labelValue)) throw new FormatException("a label object needs \"label\".");
         var c = new Classification(LabelOf(labelValue, classes));
         if (target.TryGetProperty("confidence", out var confidence) && confidence.ValueKind != JsonValueKind.Null)
-            c.Confidence = confidence.ValueKind == JsonValueKind.Number ? confidence.GetDouble() : throw new FormatException("confidence must be a number.");
+            // The writer stores NaN and infinities as {"$numberDouble": ...}, as FiftyOne's JSON does.
+            c.Confidence = FieldValues.AsDouble(FiftyOneJson.ReadValue(confidence)) ?? throw new FormatException("confidence must be a number.");
         if (target.TryGetProperty("attributes", out var attributes) && attributes.ValueKind == JsonValueKind.Object)
         {
             foreach (var a in attributes.EnumerateObject())
             {
                 var value = FiftyOneJson.ReadValue(a.Value);
-                if (a.Name == "logits" && FiftyOneJson.AsDoubles(value) is { } logits) c.Logits = logits;
+                // "logits" is a property, never a free attribute: anything but a list of numbers is malformed.
+                if (a.Name == "logits") c.Logits = FiftyOneJson.AsDoubles(value) ?? throw new FormatException("logits must be a list of numbers.");
                 else if (value is not null) c.SetField(a.Name, value);
             }
         }

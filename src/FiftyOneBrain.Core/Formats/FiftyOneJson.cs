@@ -163,6 +163,7 @@ public static class FiftyOneJson
     {
         double[] d => d,
         float[] f => Array.ConvertAll(f, x => (double)x),
+        object[] { Length: 0 } => [],  // an empty JSON list has no element type: an empty vector
         _ => null,
     };
 
@@ -244,6 +245,7 @@ public static class FiftyOneJson
             ? FieldValues.AsDouble(ReadValue(v)) ?? throw new FormatException($"'{key}' must be a number.")
             : null;
 
+    /// <summary>An empty JSON list reads as object[] elsewhere (it has no element type); here it is an empty vector.</summary>
     private static double[]? OptionalVector(JsonElement e, string key) =>
         e.TryGetProperty(key, out var v) && v.ValueKind != JsonValueKind.Null
             ? AsDoubles(ReadValue(v)) ?? throw new FormatException($"'{key}' must be a list of numbers.")

@@ -7,7 +7,8 @@ namespace FiftyOneBrain.Formats;
 /// (images deeper down belong to that class), "_unlabeled" holds images without a label, files directly in
 /// the root and hidden folders are ignored. With a split, the root is &lt;dir&gt;/&lt;split&gt;. Class names are
 /// folder names, so '/', '\' and '%' in a label are written percent-escaped ("T-shirt%2Ftop") and
-/// unescaped on read, which keeps Fashion-MNIST's "T-shirt/top" intact on a round trip.
+/// unescaped on read, which keeps Fashion-MNIST's "T-shirt/top" intact on a round trip. A leading '.' is
+/// written "%2E" too, because readers skip hidden folders and the class would vanish.
 /// Every image's header and end marker are checked, so samples carry true sizes and a truncated or
 /// corrupt file becomes one problem instead of a sample that fails later.
 /// </summary>
@@ -68,7 +69,9 @@ public sealed class ImageClassificationDirectoryTreeFormat : IDatasetFormat
 
     public IReadOnlyList<DatasetProblem> Write(IEnumerable<Sample> samples, string directory, DatasetWriteOptions options)
     {
-        Directory.CreateDirectory(directory);
+        // With a split, the classes go under <dir>/<split>, where Read looks for them.
+        var root = DatasetSplit.Normalize(options.Split) is { } split ? Path.Combine(directory, split) : directory;
+        Directory.CreateDirectory(root);
         var problems = new List<DatasetProblem>();
         var placers = new Dictionary<string, MediaPlacer>(StringComparer.Ordinal);
         foreach (var sample in samples)
@@ -83,14 +86,18 @@ public sealed class ImageClassificationDirectoryTreeFormat : IDatasetFormat
                     continue;
             }
             if (!placers.TryGetValue(folder, out var placer))
-                placers[folder] = placer = new MediaPlacer(directory, folder, reference: false);
+                placers[folder] = placer = new MediaPlacer(root, folder, reference: false);
             placer.PlaceFull(sample, problems);
         }
         return problems;
     }
 
-    private static string Escape(string label) => label.Replace("%", "%25").Replace("/", "%2F").Replace("\\", "%5C");
+    private static string Escape(string label)
+    {
+        var escaped = label.Replace("%", "%25").Replace("/", "%2F").Replace("\\", "%5C");
+        return escaped.StartsWith('.') ? "%2E" + escaped[1..] : escaped;
+    }
 
     private static string Unescape(string folder) =>
-        folder.Contains('%') ? folder.Replace("%2F", "/").Replace("%2f", "/").Replace("%5C", "\\").Replace("%5c", "\\").Replace("%25", "%") : folder;
+        folder.Contains('%') ? folder.Replace("%2F", "/").Replace("%2f", "/").Replace("%5C", "\\").Replace("%5c", "\\").Replace("%2E", ".").Replace("%2e", ".").Replace("%25", "%") : folder;
 }

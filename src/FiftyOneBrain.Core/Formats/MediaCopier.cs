@@ -19,11 +19,21 @@ public sealed class MediaCopier(string targetDirectory)
         var source = Path.GetFullPath(sourcePath);
         if (_targetOfSource.TryGetValue(source, out var existing)) return existing;
         if (!File.Exists(source)) throw new FileNotFoundException($"Media file not found: {source}", source);
-        var target = Path.Combine(targetDirectory, UniqueName(Path.GetFileName(source)));
+        var target = Path.Combine(targetDirectory, UniqueName(PortableName(Path.GetFileName(source))));
         Directory.CreateDirectory(targetDirectory);
         File.Copy(source, target);
         _targetOfSource[source] = target;
         return target;
+    }
+
+    /// <summary>
+    /// Readers take '\' in a stored file name for a folder separator (labels files made on Windows), and folder
+    /// readers skip names starting with '.' as hidden, so a Linux name holding either is changed.
+    /// </summary>
+    private static string PortableName(string name)
+    {
+        var portable = name.Replace('\\', '_');
+        return portable.StartsWith('.') ? "_" + portable[1..] : portable;
     }
 
     private string UniqueName(string name)

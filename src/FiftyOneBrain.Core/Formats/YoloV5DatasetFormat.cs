@@ -132,6 +132,8 @@ public sealed class YoloV5DatasetFormat : IDatasetFormat
             File.WriteAllText(labelsPath, text.ToString());
         }
         var splits = SplitKeys.Where(placers.ContainsKey).DefaultIfEmpty(fixedSplit ?? "val").ToList();
+        // data.yaml names each split's image folder, so it must exist even when no image landed in it.
+        foreach (var split in splits) Directory.CreateDirectory(Path.Combine(directory, "images", split));
         WriteYaml(Path.Combine(directory, "data.yaml"), splits, names);
         return problems;
     }
