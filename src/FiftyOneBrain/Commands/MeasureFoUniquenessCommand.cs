@@ -101,7 +101,7 @@ public sealed class MeasureFoUniquenessCommand : SamplePipelineCommand
         foreach (var sample in scored) WriteObject(sample);
     }
 
-    private IEmbeddingSource EmbeddingSource(ImageClassifier? model) => ParameterSetName switch
+    private IEmbeddingSource EmbeddingSource(IImageModel? model) => ParameterSetName switch
     {
         FileSet => new NpyEmbeddingSource(ResolvePath(Embeddings)),
         FieldSet => new FieldEmbeddingSource(EmbeddingField),
