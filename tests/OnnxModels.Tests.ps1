@@ -197,6 +197,14 @@ Describe 'resnet18-imagenet' {
 
         $accuracy['resnet18-imagenet'] | Should -BeGreaterThan $accuracy['simple-resnet-fashion-mnist']
     }
+
+    It 'is what Measure-FoUniqueness embeds with by default' {
+        $pixels = Join-Path $TestDrive 'pixels'
+        $verbose = Import-FoDataset $pixels -Format ImageDirectory | Measure-FoUniqueness -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
+
+        $verbose -join ' ' | Should -BeLike '*embeddings from model ONNX resnet18-imagenet (512-d embedding*'
+    }
 }
 
 Describe 'Get-FoModel' {
