@@ -1,7 +1,8 @@
 <#
 .SYNOPSIS
     Runs every benchmark (not tests): uniqueness kNN vs scikit-learn and the FLOP floor, scoring over
-    1,000,000 samples, and model speed vs the FLOP limit and PyTorch. Each prints its own baseline,
+    1,000,000 samples, model speed vs the FLOP limit and PyTorch, and resnet18-imagenet on real photos vs
+    torchvision's ResNet18 and the FLOP limit. Each prints its own baseline,
     measured in the same run. `./build.sh Bench` installs the Python peers and calls this.
 .EXAMPLE
     ./build.sh Bench
@@ -9,7 +10,8 @@
 [CmdletBinding()]
 param(
     [int[]] $UniquenessSizes = @(20000, 50000),
-    [int] $Images = 10000
+    [int] $Images = 10000,
+    [int] $Photos = 2000
 )
 $ErrorActionPreference = 'Stop'
 $root = [IO.Path]::GetFullPath([IO.Path]::Combine($PSScriptRoot, '..'))
@@ -24,3 +26,5 @@ Invoke-DotnetBench 'Uniqueness' ($UniquenessSizes | ForEach-Object { "$_" })
 Invoke-DotnetBench 'Scoring' @()
 [Console]::WriteLine('== Models')
 & ([IO.Path]::Combine($root, 'bench', 'Models', 'Measure-ModelSpeed.ps1')) -Images $Images
+[Console]::WriteLine('== Onnx')
+& ([IO.Path]::Combine($root, 'bench', 'Onnx', 'Measure-OnnxSpeed.ps1')) -Images $Photos
