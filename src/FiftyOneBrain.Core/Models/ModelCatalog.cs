@@ -28,7 +28,7 @@ public static class ModelCatalog
 
     public static IReadOnlyList<NamedModel> All { get; } =
     [
-        new(FashionMnistName, [ModelLocator.DefaultName], "classifier", SimpleResNetShape.InputSize, 128, 10, "MIT (trained by this project)",
+        new(FashionMnistName, [ModelLocator.DefaultName], "classifier", SimpleResNetShape.InputSize, 128, 10, "the module's (weights trained here)",
             "trained by build/TrainDefaultModel.ps1 on Fashion-MNIST (Debian dataset-fashion-mnist)",
             "SimpleResNet (cifar10-fast ResNet) on 32x32 grey clothing images; FiftyOne's default uniqueness architecture",
             ["default" + ModelFile.Extension], null),
