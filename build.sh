@@ -10,9 +10,9 @@ shift || true
 
 packages=(patchelf dataset-fashion-mnist)
 case "$task" in
-  Test)  packages+=(chromium chromium-driver python3-skimage) ;;
+  Test)  packages+=(chromium chromium-driver python3-skimage python3-pil python3-torch python3-torchvision plasma-workspace-wallpapers) ;;
   Fuzz)  packages+=(afl++) ;;
-  Bench) packages+=(python3-sklearn libopenblas0-pthread python3-torch) ;;
+  Bench) packages+=(python3-sklearn libopenblas0-pthread python3-torch python3-torchvision python3-pil python3-skimage plasma-workspace-wallpapers) ;;
 esac
 missing=()
 for p in "${packages[@]}"; do

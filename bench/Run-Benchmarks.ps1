@@ -1,7 +1,8 @@
 <#
 .SYNOPSIS
     Runs every benchmark (not tests): uniqueness kNN vs scikit-learn and the FLOP floor, scoring over
-    1,000,000 samples, and model speed vs the FLOP limit and PyTorch. Each prints its own baseline,
+    1,000,000 samples, model speed vs the FLOP limit and PyTorch, and resnet18-imagenet on real photos vs
+    torchvision's ResNet18 and the FLOP limit. Each prints its own baseline,
     measured in the same run. `./build.sh Bench` installs the Python peers and calls this.
 .EXAMPLE
     ./build.sh Bench
@@ -9,7 +10,8 @@
 [CmdletBinding()]
 param(
     [int[]] $UniquenessSizes = @(20000, 50000),
-    [int] $Images = 10000
+    [int] $Images = 10000,
+    [int] $Photos = 2000
 )
 $ErrorActionPreference = 'Stop'
 if (-not $PSBoundParameters.ContainsKey('InformationAction')) { $InformationPreference = 'Continue' }
@@ -26,3 +28,5 @@ Invoke-DotnetBenchmark -Project Uniqueness -ArgumentList ($UniquenessSizes | For
 Invoke-DotnetBenchmark -Project Scoring
 Write-Information "$($PSStyle.Bold)== Models$($PSStyle.Reset)"
 & (Join-Path $PSScriptRoot 'Models' 'Measure-ModelSpeed.ps1') -Images $Images
+Write-Information "$($PSStyle.Bold)== Onnx$($PSStyle.Reset)"
+& (Join-Path $PSScriptRoot 'Onnx' 'Measure-OnnxSpeed.ps1') -Images $Photos

@@ -6,6 +6,7 @@ public static class DatasetFormats
     private static readonly IDatasetFormat[] All =
     [
         new ImageClassificationDirectoryTreeFormat(),
+        new ImageDirectoryFormat(),
         new FiftyOneImageClassificationDatasetFormat(),
         new FiftyOneDatasetFormat(),
         new CocoDetectionDatasetFormat(),

@@ -49,23 +49,15 @@ public sealed class ImageClassificationDirectoryTreeFormat : IDatasetFormat
     /// <summary>Image files below the class folders, in ordinal path order so imports are deterministic.</summary>
     private static List<(string Path, string Folder)> ImageFilesUnder(string root)
     {
-        var enumeration = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden };
         var files = new List<(string, string)>();
         foreach (var dir in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
         {
             var folder = Path.GetFileName(dir);
             if (folder.StartsWith('.')) continue;
-            var images = Directory.EnumerateFiles(dir, "*", enumeration)
-                .Where(p => ImageCheck.HasImageExtension(p) && !IsHidden(Path.GetRelativePath(dir, p)))
-                .ToList();
-            images.Sort(StringComparer.Ordinal);
-            files.AddRange(images.Select(p => (p, folder)));
+            files.AddRange(ImageFiles.Under(dir).Select(p => (p, folder)));
         }
         return files;
     }
-
-    private static bool IsHidden(string relativePath) =>
-        relativePath.Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.'));
 
     public IReadOnlyList<DatasetProblem> Write(IEnumerable<Sample> samples, string directory, DatasetWriteOptions options)
     {

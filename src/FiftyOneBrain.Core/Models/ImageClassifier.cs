@@ -10,7 +10,7 @@ public sealed record ModelOutputs(int Count, float[]? Logits, float[]? Embedding
 /// A SimpleResNet with its header (classes, preprocessing): what a model file holds, ready to run.
 /// Inference is in eval mode without gradients, one dispose scope per batch.
 /// </summary>
-public sealed class ImageClassifier : IDisposable
+public sealed class ImageClassifier : IImageModel
 {
     private ImageClassifier(ModelHeader header, SimpleResNet network, string? path)
     {
@@ -88,6 +88,11 @@ public sealed class ImageClassifier : IDisposable
     }
 
     public ModelDescription Describe() => ModelDescription.Of(this);
+
+    public string Summary => Describe().ToString();
+    public int EmbeddingDimension => Shape.EmbeddingDimension;
+    ImagePreprocessing IImageModel.Decoding => Preprocessing;
+    public void PrepareFor(int batchSize) => TorchRuntime.UseThreadsFor((double)Shape.MultiplyAdds * batchSize);
 
     public void Dispose() => Network.Dispose();
 }

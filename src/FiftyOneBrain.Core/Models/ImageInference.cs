@@ -15,16 +15,16 @@ public readonly record struct SampleOutputs(Sample Sample, float[]? Logits, floa
 /// </summary>
 public static class ImageInference
 {
-    public static void Run(ImageClassifier model, IReadOnlyList<Sample> samples, int batchSize, InferenceOutputs outputs,
+    public static void Run(IImageModel model, IReadOnlyList<Sample> samples, int batchSize, InferenceOutputs outputs,
         Action<SampleOutputs> onResult, Action<Sample, Exception> onFailure, Action<int>? onProgress = null, CancellationToken cancel = default)
     {
         var wantLogits = outputs.HasFlag(InferenceOutputs.Logits);
         var wantEmbeddings = outputs.HasFlag(InferenceOutputs.Embeddings);
         var classes = model.Classes.Count;
-        var dim = model.Shape.EmbeddingDimension;
+        var dim = model.EmbeddingDimension;
         var done = 0;
-        TorchRuntime.UseThreadsFor((double)model.Shape.MultiplyAdds * batchSize);
-        foreach (var batch in DecodedBatchStream.Read(samples, batchSize, model.Preprocessing, cancel))
+        model.PrepareFor(batchSize);
+        foreach (var batch in DecodedBatchStream.Read(samples, batchSize, model.Decoding, cancel))
         {
             foreach (var (sample, error) in batch.Failures) onFailure(sample, error);
             var result = model.Run(batch.Pixels, batch.Samples.Count, wantLogits, wantEmbeddings);

@@ -8,12 +8,12 @@ namespace FiftyOneBrain.Models;
 /// Uniqueness embeddings computed from the images by a model (FiftyOne's default uniqueness path).
 /// An image that cannot be decoded is reported through <c>onFailure</c> and left out of the rows.
 /// </summary>
-public sealed class ModelEmbeddingSource(ImageClassifier model, int batchSize, Action<Sample, Exception> onFailure,
+public sealed class ModelEmbeddingSource(IImageModel model, int batchSize, Action<Sample, Exception> onFailure,
     Action<int>? onProgress = null, CancellationToken cancel = default) : IEmbeddingSource
 {
     private readonly List<Sample> _embedded = new();
 
-    public string Description => $"model {model.Path ?? model.Header.Architecture}";
+    public string Description => $"model {model.Summary}";
 
     /// <summary>The samples whose images were embedded, in row order.</summary>
     public IReadOnlyList<Sample> RowsOf(IReadOnlyList<Sample> samples) => _embedded;
@@ -21,7 +21,7 @@ public sealed class ModelEmbeddingSource(ImageClassifier model, int batchSize, A
     public FloatMatrix Load(IReadOnlyList<Sample> samples)
     {
         _embedded.Clear();
-        var dim = model.Shape.EmbeddingDimension;
+        var dim = model.EmbeddingDimension;
         var rows = new List<float[]>(samples.Count);
         ImageInference.Run(model, samples, batchSize, InferenceOutputs.Embeddings,
             outputs => { _embedded.Add(outputs.Sample); rows.Add(outputs.Embedding!); },

@@ -16,10 +16,10 @@ public abstract class BatchedInferenceCommand : SamplePipelineCommand
     private const int BatchesPerChunk = 16;
     private readonly List<Sample> _pending = new();
     private readonly Stopwatch _clock = new();
-    private ImageClassifier? _model;
+    private IImageModel? _model;
     private int _done, _failed;
 
-    /// <summary>"default" (the model shipped with the module) or the path of a .fomodel file.</summary>
+    /// <summary>A named model (Get-FoModel lists them; "default" is the Fashion-MNIST classifier), a .fomodel or a .onnx path.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ModelCompleter))]
@@ -29,11 +29,24 @@ public abstract class BatchedInferenceCommand : SamplePipelineCommand
     [ValidateRange(1, 4096)]
     public int BatchSize { get; set; } = 64;
 
+    /// <summary>The output of an ONNX model to read (default: its first).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? OutputName { get; set; }
+
+    /// <summary>How an ONNX model's input is made: Size, Resize, ChannelOrder, Scale, Mean, Std, Layout (over its sidecar and the defaults).</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public System.Collections.Hashtable? Preprocessing { get; set; }
+
+    /// <summary>Class names of an ONNX classifier, in logit order (null when the cmdlet takes none).</summary>
+    protected virtual IReadOnlyList<string>? ModelClasses => null;
+
     protected abstract InferenceOutputs Outputs { get; }
     protected abstract string Activity { get; }
 
     /// <summary>Stores the network outputs on the sample.</summary>
-    protected abstract void Apply(ImageClassifier model, SampleOutputs outputs);
+    protected abstract void Apply(IImageModel model, SampleOutputs outputs);
 
     /// <summary>Checks the cmdlet's own parameters before the model is loaded.</summary>
     protected virtual void ValidateParameters() { }
@@ -41,8 +54,10 @@ public abstract class BatchedInferenceCommand : SamplePipelineCommand
     protected override void BeginProcessing()
     {
         ValidateParameters();
-        _model = ModelCommandSupport.LoadModel(this, Model);
-        WriteVerbose($"Loaded {_model.Describe()}; batches of {BatchSize}, up to {TorchRuntime.Threads} threads.");
+        _model = ModelCommandSupport.LoadModel(this, Model, ModelCommandSupport.OnnxOptions(this, ModelClasses, OutputName, Preprocessing));
+        if (Outputs.HasFlag(InferenceOutputs.Logits) && _model.Classes.Count == 0)
+            ThrowRunError($"{_model.Summary} is an embedder without class names; pass -Classes (in logit order) to classify with it.", "ModelClassesRequired", ErrorCategory.InvalidArgument, Model);
+        WriteVerbose($"Loaded {_model.Summary}; batches of {BatchSize}, up to {TorchRuntime.Threads} threads.");
         _clock.Start();
     }
 

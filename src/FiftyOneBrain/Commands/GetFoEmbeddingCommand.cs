@@ -5,7 +5,7 @@ using FiftyOneBrain.Samples;
 
 namespace FiftyOneBrain.PowerShell.Commands;
 
-/// <summary>Writes each sample's SimpleResNet embedding (the global max-pool of the last layer) to a field.</summary>
+/// <summary>Writes each sample's embedding (SimpleResNet: the global max-pool of the last layer; ONNX: the chosen output) to a field.</summary>
 [Cmdlet(VerbsCommon.Get, "FoEmbedding")]
 [OutputType(typeof(Sample))]
 public sealed class GetFoEmbeddingCommand : BatchedInferenceCommand
@@ -20,5 +20,5 @@ public sealed class GetFoEmbeddingCommand : BatchedInferenceCommand
 
     protected override void ValidateParameters() => ModelCommandSupport.RequireFieldName(this, EmbeddingField, nameof(EmbeddingField));
 
-    protected override void Apply(ImageClassifier model, SampleOutputs outputs) => outputs.Sample.SetField(EmbeddingField, outputs.Embedding);
+    protected override void Apply(IImageModel model, SampleOutputs outputs) => outputs.Sample.SetField(EmbeddingField, outputs.Embedding);
 }

@@ -19,11 +19,18 @@ public sealed class InvokeFoModelCommand : BatchedInferenceCommand
     [Parameter]
     public SwitchParameter StoreLogits { get; set; }
 
+    /// <summary>Class names of an ONNX classifier in logit order (a .onnx.json sidecar may list them instead).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? Classes { get; set; }
+
+    protected override IReadOnlyList<string>? ModelClasses => Classes;
+
     protected override InferenceOutputs Outputs => InferenceOutputs.Logits;
     protected override string Activity => "Classifying images";
 
     protected override void ValidateParameters() => ModelCommandSupport.RequireFieldName(this, PredictionField, nameof(PredictionField));
 
-    protected override void Apply(ImageClassifier model, SampleOutputs outputs) =>
+    protected override void Apply(IImageModel model, SampleOutputs outputs) =>
         outputs.Sample.SetField(PredictionField, Prediction.FromLogits(outputs.Logits, model.Classes, StoreLogits));
 }

@@ -21,11 +21,11 @@ public sealed class MeasureFoUniquenessCommand : SamplePipelineCommand
     private const string FileSet = "EmbeddingsFile";
     private readonly List<Sample> _buffer = new();
 
-    /// <summary>"default" (the shipped SimpleResNet) or a .fomodel path; embeds the images when no embeddings are given.</summary>
+    /// <summary>A named model, a .fomodel or a .onnx path; embeds the images when no embeddings are given. Default: the ImageNet ResNet18, since users' data are photos.</summary>
     [Parameter(ParameterSetName = ModelSet)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ModelCompleter))]
-    public string Model { get; set; } = ModelLocator.DefaultName;
+    public string Model { get; set; } = ModelCatalog.ResNet18ImageNetName;
 
     [Parameter(ParameterSetName = ModelSet)]
     [ValidateRange(1, 4096)]
@@ -103,7 +103,7 @@ public sealed class MeasureFoUniquenessCommand : SamplePipelineCommand
         foreach (var sample in scored) WriteObject(sample);
     }
 
-    private IEmbeddingSource EmbeddingSource(ImageClassifier? model) => ParameterSetName switch
+    private IEmbeddingSource EmbeddingSource(IImageModel? model) => ParameterSetName switch
     {
         FileSet => new NpyEmbeddingSource(ResolvePath(Embeddings)),
         FieldSet => new FieldEmbeddingSource(EmbeddingField),

@@ -1,20 +1,22 @@
 using System.Collections;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using FiftyOneBrain.Models;
 
 namespace FiftyOneBrain.PowerShell.Completion;
 
-/// <summary>Completes -Model with 'default' (the shipped model) and model files below the typed folder.</summary>
+/// <summary>Completes -Model with the named models (and their aliases) and model files below the typed folder.</summary>
 public sealed class ModelCompleter : IArgumentCompleter
 {
-    private static readonly string[] Extensions = { ".fomodel", ".pt" };
+    private static readonly string[] Extensions = { ".fomodel", ".onnx", ".pt" };
 
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         var word = wordToComplete.Trim('\'', '"');
-        if ("default".StartsWith(word, StringComparison.OrdinalIgnoreCase))
-            yield return new CompletionResult("default", "default", CompletionResultType.ParameterValue, "the model shipped with FiftyOneBrain");
+        foreach (var model in ModelCatalog.All)
+            foreach (var name in model.Aliases.Prepend(model.Name).Where(n => n.StartsWith(word, StringComparison.OrdinalIgnoreCase)))
+                yield return new CompletionResult(name, name, CompletionResultType.ParameterValue, $"{model.Name}: {model.Description}");
         var folder = Path.GetDirectoryName(word);
         var search = string.IsNullOrEmpty(folder) ? "." : folder;
         if (!Directory.Exists(search)) yield break;
