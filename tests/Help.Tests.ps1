@@ -137,7 +137,7 @@ Describe 'Results that examples state' {
     }
 
     It 'Measure-FoUniqueness Example 4 prints the values its text gives' {
-        Get-ExampleOutput Measure-FoUniqueness 3 | ForEach-Object { ($_ -split ' ')[1] } |
+        Get-ExampleOutput Measure-FoUniqueness 4 | ForEach-Object { ($_ -split ' ')[1] } |
             Should -Be @('0.224', '0.184', '0.255', '0.500', '1.000')
     }
 
