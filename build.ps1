@@ -56,11 +56,18 @@ function Invoke-Test {
     $pesterXml = Join-Path $results 'pester.xml'
     & (Join-Path $root 'tests' 'Invoke-ModuleTests.ps1') -OutputFile $pesterXml
 
-    $counts = @(Get-TestCount $xunitXml; Get-TestCount $pesterXml)
+    # The bounded fuzz run (tests/Fuzz): each target counts as one check, passed when it has no finding.
+    $fuzz = try { @(& (Join-Path $root 'tests' 'Fuzz' 'Invoke-Fuzzing.ps1') -Quick -PassThru) }
+            catch { Write-Host "Fuzzing could not run: $_"; @() }
+    $fuzzFailed = @($fuzz | Where-Object UniqueFindings -GT 0).Count + ($fuzz.Count -eq 0 ? 1 : 0)
+    $fuzzCount = [pscustomobject]@{ Passed = $fuzz.Count - @($fuzz | Where-Object UniqueFindings -GT 0).Count; Failed = $fuzzFailed; Skipped = 0 }
+
+    $counts = @(Get-TestCount $xunitXml; Get-TestCount $pesterXml; $fuzzCount)
     $passed = ($counts | Measure-Object Passed -Sum).Sum
     $failed = ($counts | Measure-Object Failed -Sum).Sum
     $skipped = ($counts | Measure-Object Skipped -Sum).Sum
-    Write-Host "xunit: $($counts[0].Passed) passed, $($counts[0].Failed) failed; Pester: $($counts[1].Passed) passed, $($counts[1].Failed) failed"
+    Write-Host ("xunit: {0} passed, {1} failed; Pester: {2} passed, {3} failed; fuzz targets: {4} clean, {5} with findings" -f
+        $counts[0].Passed, $counts[0].Failed, $counts[1].Passed, $counts[1].Failed, $counts[2].Passed, $counts[2].Failed)
     Write-Host "$passed passed, $failed failed, $skipped skipped"
     if ($failed -gt 0) { exit 1 }
 }
