@@ -18,6 +18,7 @@ public abstract class BatchedInferenceCommand : SamplePipelineCommand
     private readonly Stopwatch _clock = new();
     private ImageClassifier? _model;
     private int _done, _failed;
+    private long _maxPixels;
 
     /// <summary>"default" (the model shipped with the module) or the path of a .fomodel file.</summary>
     [Parameter]
@@ -41,6 +42,7 @@ public abstract class BatchedInferenceCommand : SamplePipelineCommand
     protected override void BeginProcessing()
     {
         ValidateParameters();
+        _maxPixels = ImagePixelLimit.Read(this);
         _model = ModelCommandSupport.LoadModel(this, Model);
         WriteVerbose($"Loaded {_model.Describe()}; batches of {BatchSize}, up to {TorchRuntime.Threads} threads.");
         _clock.Start();
@@ -81,7 +83,7 @@ public abstract class BatchedInferenceCommand : SamplePipelineCommand
                     WriteSampleError(error, "ImageUnreadable", sample);
                 },
                 count => WriteProgress(new ProgressRecord(1, Activity, $"{before + count} images") { CurrentOperation = $"{_done / Math.Max(1e-9, _clock.Elapsed.TotalSeconds):F0} images/s" }),
-                Stopping);
+                Stopping, _maxPixels);
         }
         catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
         {
