@@ -9,10 +9,10 @@
     (a run under way finishes) or -MaxRuns, and prints one line per run and a summary; -OutputPath also
     writes it as JSON.
 
-    -GcPressure runs a thread beside training that allocates short-lived arrays, as the decode thread and the
-    pipeline do in a real session, so the garbage collector runs often while libtorch works. That is what
-    exposed the failure: TorchSharp's temporary Scalar objects (implicit conversions of 1, the learning rate,
-    momentum) were finalized while libtorch still read them.
+    -GcPressure runs a thread beside training that sets off a generation-0 collection about every
+    millisecond, as a decode thread or the host allocating does now and then in a real session, so finalizers
+    run while libtorch works. That is what exposed the failure of issue 11: TorchSharp's temporary Scalar
+    objects (implicit conversions of 1, the learning rate, momentum) were finalized while libtorch still read them.
 .EXAMPLE
     dotnet tool run pwsh -NoProfile -File bench/Stress/Invoke-TrainingStress.ps1 -Minutes 10 -GcPressure
 #>
@@ -44,10 +44,11 @@ param([int] $Seed, [string] $Module, [string] $Data, [int] $Samples, [int] $Epoc
 $ErrorActionPreference = 'Stop'
 Import-Module $Module
 if ($GcPressure) {
-    # Garbage made on another thread while training runs, so collections (and finalizers) overlap native calls.
+    # Collections set off from another thread about every millisecond while training runs, as a decode
+    # thread or the host allocating would, so finalizers run during native calls.
     $null = Start-ThreadJob -Name gc-pressure -ScriptBlock {
         $until = [DateTime]::UtcNow.AddHours(1)
-        while ([DateTime]::UtcNow -lt $until) { $null = [byte[]]::new(256KB); $null = [byte[]]::new(8KB) }
+        while ([DateTime]::UtcNow -lt $until) { [GC]::Collect(0); Start-Sleep -Milliseconds 1 }
     }
 }
 $train = @(Import-FoDataset $Data -Format FashionMNIST -Split train -MaxSamples $Samples)
