@@ -51,14 +51,21 @@ if ($GcPressure) {
         while ([DateTime]::UtcNow -lt $until) { [GC]::Collect(0); Start-Sleep -Milliseconds 1 }
     }
 }
-$train = @(Import-FoDataset $Data -Format FashionMNIST -Split train -MaxSamples $Samples)
-$train = @($train | Add-FoLabelNoise -LabelField ground_truth -Fraction 0.3 -Seed $Seed)
-$model = Join-Path $Work "run-$Seed.fomodel"
-$null = $train | New-FoModel -LabelField ground_truth -Path $model -Epochs $Epochs -Width $Width -Seed 7 -InformationAction Ignore
-$out = @($train | Invoke-FoCrossValidation -LabelField ground_truth -Folds $Folds -Epochs $Epochs -Width $Width -Seed 7 -PredictionField oos -StoreLogits -InformationAction Ignore)
-Remove-Item $model
-if ($out.Count -ne $train.Count) { throw "Cross-validation returned $($out.Count) of $($train.Count) samples." }
-'ok'
+try {
+    $train = @(Import-FoDataset $Data -Format FashionMNIST -Split train -MaxSamples $Samples)
+    $train = @($train | Add-FoLabelNoise -LabelField ground_truth -Fraction 0.3 -Seed $Seed)
+    $model = Join-Path $Work "run-$Seed.fomodel"
+    $null = $train | New-FoModel -LabelField ground_truth -Path $model -Epochs $Epochs -Width $Width -Seed 7 -InformationAction Ignore
+    $out = @($train | Invoke-FoCrossValidation -LabelField ground_truth -Folds $Folds -Epochs $Epochs -Width $Width -Seed 7 -PredictionField oos -StoreLogits -InformationAction Ignore)
+    Remove-Item $model
+    if ($out.Count -ne $train.Count) { throw "Cross-validation returned $($out.Count) of $($train.Count) samples." }
+    'ok'
+}
+catch {
+    # One plain line: the error's first line (libtorch's message) and the command that failed.
+    'FAILED in {0}: {1}' -f $_.InvocationInfo.MyCommand, ($_.Exception.Message -split '\r?\n')[0]
+    exit 1
+}
 '@
 
 $clock = [Diagnostics.Stopwatch]::StartNew()
@@ -70,8 +77,8 @@ while ($runs.Count -lt $MaxRuns -and $clock.Elapsed.TotalMinutes -lt $Minutes) {
     $exit = $LASTEXITCODE
     $text = @($output | ForEach-Object { "$_" })
     $passed = $exit -eq 0 -and $text -contains 'ok'
-    # The first line that names the failure (libtorch's message, an exception, a signal), else the exit code.
-    $reason = $passed ? '' : (@($text | Where-Object { $_ -match 'Expected|Exception|rror|fault|abort|Cannot' }) + @("exit code $exit") | Select-Object -First 1)
+    # The run's own FAILED line, else (a native crash) the exit code.
+    $reason = $passed ? '' : (@($text | Where-Object { $_ -like 'FAILED in *' }) + @("exit code $exit") | Select-Object -First 1)
     $run = [pscustomobject]@{
         Run     = $runs.Count + 1
         Seed    = $seed
