@@ -9,23 +9,23 @@ BeforeAll {
     $dir = Join-Path $TestDrive 'corpus'
     $null = New-Item -ItemType Directory -Path $dir
     $photo = Join-Path $SkimageData 'rocket.jpg'
-    $null = New-HugePng (Join-Path $dir 'huge.png')
-    $null = New-HugePng (Join-Path $dir 'huge-header-only.png') -Rows 0
+    $null = Write-HugePng (Join-Path $dir 'huge.png')
+    $null = Write-HugePng (Join-Path $dir 'huge-header-only.png') -Rows 0
     $null = Copy-JpegClaiming (Join-Path $dir 'claims-60000.jpg')
     $null = New-Item -ItemType File -Path (Join-Path $dir 'zero-byte.png')
     Set-Content -Path (Join-Path $dir 'text-as.png') -Value 'hello, this is not a PNG'
     Set-Content -Path (Join-Path $dir 'html-as.jpg') -Value '<html><body>404 Not Found</body></html>'
-    $whole = New-RawPng (Join-Path $TestDrive 'whole.png') -Width 64 -Height 64
+    $whole = Write-RawPng (Join-Path $TestDrive 'whole.png') -Width 64 -Height 64
     $null = Copy-Truncated $whole.FullName (Join-Path $dir 'truncated.png') -Fraction 0.6
     $null = Copy-Truncated $photo (Join-Path $dir 'truncated.jpg') -Fraction 0.5
-    $null = New-RawPng (Join-Path $dir 'bad-crc.png') -BreakCrc
+    $null = Write-RawPng (Join-Path $dir 'bad-crc.png') -BreakCrc
     Copy-Item (Join-Path $SkimageData 'chessboard_GRAY_U16.tif') (Join-Path $dir 'tiff-as.png')
     [System.IO.File]::WriteAllBytes((Join-Path $dir 'signature-only.png'), [byte[]](0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A))
-    $null = New-RawPng (Join-Path $dir 'rgb-16bit.png') -BitDepth 16
-    $null = New-RawPng (Join-Path $dir 'grey.png') -ColorType 0
-    $null = New-RawPng (Join-Path $dir 'grey-alpha.png') -ColorType 4
-    $null = New-RawPng (Join-Path $dir 'rgba.png') -ColorType 6
-    $null = New-RawPng (Join-Path $dir 'palette.png') -ColorType 3
+    $null = Write-RawPng (Join-Path $dir 'rgb-16bit.png') -BitDepth 16
+    $null = Write-RawPng (Join-Path $dir 'grey.png') -ColorType 0
+    $null = Write-RawPng (Join-Path $dir 'grey-alpha.png') -ColorType 4
+    $null = Write-RawPng (Join-Path $dir 'rgba.png') -ColorType 6
+    $null = Write-RawPng (Join-Path $dir 'palette.png') -ColorType 3
     Copy-Item $photo (Join-Path $dir 'photo.jpg')
 
     $paths = @(Get-ChildItem $dir | Sort-Object Name | ForEach-Object FullName) + (Join-Path $dir 'missing.png')

@@ -5,10 +5,10 @@ BeforeAll {
     Import-Module (Get-StagedModulePath) -Force
     . (Join-Path $PSScriptRoot 'ImageFiles.Support.ps1')
 
-    $huge = (New-HugePng (Join-Path $TestDrive 'huge.png')).FullName
+    $huge = (Write-HugePng (Join-Path $TestDrive 'huge.png')).FullName
     $claims = (Copy-JpegClaiming (Join-Path $TestDrive 'claims.jpg')).FullName
-    $good = @(foreach ($i in 1..4) { (New-RawPng (Join-Path $TestDrive "good$i.png") -Width (20 + $i) -Height 24).FullName })
-    function New-Batch {
+    $good = @(foreach ($i in 1..4) { (Write-RawPng (Join-Path $TestDrive "good$i.png") -Width (20 + $i) -Height 24).FullName })
+    function Get-Batch {
         # good1, huge, good2, claims, good3, good4: the bad ones in the middle.
         @($good[0], $huge, $good[1], $claims, $good[2], $good[3]) | ForEach-Object {
             New-FoSample $_ -Fields @{ ground_truth = (New-FoClassification ((Split-Path $_ -Leaf) -like 'good[12]*' ? 'a' : 'b')) }
@@ -21,7 +21,7 @@ Describe 'Huge images in model runs' {
     It '<_> refuses the huge PNG and the 60000x60000 JPEG per sample and passes on the rest in order' -ForEach @(
         'Invoke-FoModel', 'Get-FoEmbedding', 'Measure-FoUniqueness'
     ) {
-        $samples = New-Batch
+        $samples = Get-Batch
         $out = switch ($_) {
             'Invoke-FoModel' { $samples | Invoke-FoModel -ErrorVariable errors -ErrorAction SilentlyContinue }
             'Get-FoEmbedding' { $samples | Get-FoEmbedding -ErrorVariable errors -ErrorAction SilentlyContinue }
@@ -38,7 +38,7 @@ Describe 'Huge images in model runs' {
 
     It 'New-FoModel trains on the readable images and reports the huge ones' {
         $path = Join-Path $TestDrive 'small.fomodel'
-        $model = New-Batch | New-FoModel -LabelField ground_truth -Path $path -Epochs 1 -Width 0.125 -BatchSize 2 -Seed 1 -InformationAction Ignore -ErrorVariable errors -ErrorAction SilentlyContinue
+        $model = Get-Batch | New-FoModel -LabelField ground_truth -Path $path -Epochs 1 -Width 0.125 -BatchSize 2 -Seed 1 -InformationAction Ignore -ErrorVariable errors -ErrorAction SilentlyContinue
         $errors.TargetObject.Filepath | Should -Be $huge, $claims
         $errors.FullyQualifiedErrorId | ForEach-Object { $_.Split(',')[0] } | Should -Be 'ImageUnreadable', 'ImageUnreadable'
         $model.TrainingSamples | Should -Be 4
@@ -46,7 +46,7 @@ Describe 'Huge images in model runs' {
     }
 
     It 'Show-FoDataset makes every other thumbnail' {
-        $out = New-Batch | Show-FoDataset -Path (Join-Path $TestDrive 'g.html') -PassThru -ErrorVariable errors -ErrorAction SilentlyContinue
+        $out = Get-Batch | Show-FoDataset -Path (Join-Path $TestDrive 'g.html') -PassThru -ErrorVariable errors -ErrorAction SilentlyContinue
         @($out).Count | Should -Be 6
         $errors.FullyQualifiedErrorId | ForEach-Object { $_.Split(',')[0] } | Should -Be 'ThumbnailFailed', 'ThumbnailFailed'
         $errors.CategoryInfo.Category | Should -Be 'LimitsExceeded', 'LimitsExceeded'

@@ -14,7 +14,7 @@ for ($n = 0; $n -lt 256; $n++) {
     $script:PngCrcTable[$n] = $c
 }
 
-function Write-RawPngChunk([System.IO.Stream] $Stream, [string] $Type, [byte[]] $Data) {
+function Write-PngChunkBytes([System.IO.Stream] $Stream, [string] $Type, [byte[]] $Data) {
     $body = [byte[]]([Text.Encoding]::ASCII.GetBytes($Type) + $Data)
     $length = [BitConverter]::GetBytes([uint32]$Data.Length); [Array]::Reverse($length)
     $Stream.Write($length, 0, 4)
@@ -25,7 +25,7 @@ function Write-RawPngChunk([System.IO.Stream] $Stream, [string] $Type, [byte[]] 
     $Stream.Write($tail, 0, 4)
 }
 
-function New-RawPng {
+function Write-RawPng {
     <#
     .SYNOPSIS
         Writes an unfiltered PNG of any colour type and bit depth with a deterministic pattern.
@@ -65,10 +65,10 @@ function New-RawPng {
     $file = [System.IO.File]::Create($Path)
     try {
         $file.Write([byte[]](0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A), 0, 8)
-        Write-RawPngChunk $file 'IHDR' $header
-        if ($ColorType -eq 3) { Write-RawPngChunk $file 'PLTE' ([byte[]](200, 30, 30, 30, 200, 30, 30, 30, 200, 240, 240, 240)) }
-        Write-RawPngChunk $file 'IDAT' $compressed.ToArray()
-        Write-RawPngChunk $file 'IEND' ([byte[]]@())
+        Write-PngChunkBytes $file 'IHDR' $header
+        if ($ColorType -eq 3) { Write-PngChunkBytes $file 'PLTE' ([byte[]](200, 30, 30, 30, 200, 30, 30, 30, 200, 240, 240, 240)) }
+        Write-PngChunkBytes $file 'IDAT' $compressed.ToArray()
+        Write-PngChunkBytes $file 'IEND' ([byte[]]@())
     }
     finally { $file.Dispose() }
     if ($BreakCrc) {
@@ -79,10 +79,10 @@ function New-RawPng {
     Get-Item $Path
 }
 
-function New-HugePng {
+function Write-HugePng {
     <# A valid 1-bit black PNG of Width x Height: 30000 x 30000 deflates to about 100 KB. -Rows 0: header only. #>
     param([Parameter(Mandatory)] [string] $Path, [int] $Width = 30000, [int] $Height = 30000, [int] $Rows = -1)
-    New-RawPng -Path $Path -Width $Width -Height $Height -ColorType 0 -BitDepth 1 -Rows $Rows
+    Write-RawPng -Path $Path -Width $Width -Height $Height -ColorType 0 -BitDepth 1 -Rows $Rows
 }
 
 function Copy-JpegClaiming {
