@@ -165,4 +165,22 @@ public sealed class DecodeGuardTests : IDisposable
         Assert.Equal((30000, 30000), (metadata!.Width, metadata.Height));
         Assert.Equal((60000, 60000), (claimed!.Width, claimed.Height));
     }
+
+    [Fact]
+    public void Array_export_reports_the_huge_image_instead_of_decoding_it()
+    {
+        var samples = new[] { GoodPng("a.png", SKColors.Red), HugePng() }.Select(p =>
+        {
+            var sample = new Sample(p);
+            sample.SetField("ground_truth", new Classification("x"));
+            return sample;
+        }).ToArray();
+        int? width = null, height = null;
+        var problems = new List<DatasetProblem>();
+        var entries = ImageArrayWriter.Collect(samples, ["x"], "ground_truth", 3, ref width, ref height, problems);
+        Assert.Single(entries);
+        var problem = Assert.Single(problems);
+        Assert.Equal(DatasetProblemKind.ImageUnreadable, problem.Kind);
+        Assert.Equal(samples[1].Filepath, problem.Path);
+    }
 }
