@@ -1,3 +1,4 @@
+using FiftyOneBrain.Imaging;
 using FiftyOneBrain.Samples;
 using SkiaSharp;
 
@@ -25,7 +26,7 @@ public static class ImageArrayWriter
                     $"{sample.Filepath}: field '{labelField}' must be a Classification with one of: {string.Join(", ", classes)}."));
                 continue;
             }
-            using var bitmap = File.Exists(sample.Filepath) ? SKBitmap.Decode(sample.Filepath) : null;
+            using var bitmap = File.Exists(sample.Filepath) && WithinPixelLimit(sample.Filepath) ? SKBitmap.Decode(sample.Filepath) : null;
             if (bitmap is null)
             {
                 problems.Add(new DatasetProblem(File.Exists(sample.Filepath) ? DatasetProblemKind.ImageUnreadable : DatasetProblemKind.MediaFileMissing,
@@ -44,6 +45,10 @@ public static class ImageArrayWriter
         }
         return entries;
     }
+
+    /// <summary>The decode guard: a header over the default pixel limit is not decoded (the file is then reported unreadable).</summary>
+    private static bool WithinPixelLimit(string path) =>
+        ImageHeader.TryRead(path) is { } header && (long)header.Width * header.Height <= ImageLimits.DefaultMaxPixels;
 
     /// <summary>Interleaved grey (1) or RGB (3) bytes, row by row.</summary>
     private static byte[] Pixels(SKBitmap bitmap, int channels)

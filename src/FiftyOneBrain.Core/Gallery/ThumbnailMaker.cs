@@ -12,21 +12,21 @@ public static class ThumbnailMaker
 
     /// <summary>Thumbnails for every path, in the same order; one unreadable image gives a failed entry, never an exception.</summary>
     public static Thumbnail[] MakeAll(IReadOnlyList<string> paths, int maxSide, Action? onEach = null,
-        CancellationToken cancel = default, int maxParallelism = -1)
+        CancellationToken cancel = default, int maxParallelism = -1, long maxPixels = ImageLimits.DefaultMaxPixels)
     {
         var result = new Thumbnail[paths.Count];
         var options = new ParallelOptions { CancellationToken = cancel, MaxDegreeOfParallelism = maxParallelism };
         Parallel.For(0, paths.Count, options, i =>
         {
-            result[i] = TryMake(paths[i], maxSide);
+            result[i] = TryMake(paths[i], maxSide, maxPixels);
             onEach?.Invoke();
         });
         return result;
     }
 
-    public static Thumbnail TryMake(string path, int maxSide)
+    public static Thumbnail TryMake(string path, int maxSide, long maxPixels = ImageLimits.DefaultMaxPixels)
     {
-        try { return Make(path, maxSide); }
+        try { return Make(path, maxSide, maxPixels); }
         // Whatever goes wrong with one image is that sample's problem, never the whole gallery's.
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
@@ -35,7 +35,8 @@ public static class ThumbnailMaker
     }
 
     /// <exception cref="InvalidDataException">The file is not an image SkiaSharp can decode.</exception>
-    public static Thumbnail Make(string path, int maxSide)
+    /// <exception cref="ImageTooLargeException">The header claims more than <paramref name="maxPixels"/> pixels (0: no limit).</exception>
+    public static Thumbnail Make(string path, int maxSide, long maxPixels = ImageLimits.DefaultMaxPixels)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxSide, 1);
         var bytes = File.ReadAllBytes(path);
@@ -44,6 +45,7 @@ public static class ThumbnailMaker
             ?? throw new InvalidDataException($"Not an image SkiaSharp can read: {path}");
         var source = codec.Info;
         if (source.Width <= 0 || source.Height <= 0) throw new InvalidDataException($"Image has no size: {path}");
+        ImageLimits.Check(path, source.Width, source.Height, maxPixels);
 
         var scale = Math.Min(1.0, maxSide / (double)Math.Max(source.Width, source.Height));
         var width = Math.Max(1, (int)Math.Round(source.Width * scale));

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FiftyOneBrain.Imaging;
 using FiftyOneBrain.Samples;
 
 namespace FiftyOneBrain.Models;
@@ -16,13 +17,14 @@ public static class DecodedBatchStream
     /// <summary>How many decoded batches may wait for the network (bounded so memory stays flat).</summary>
     private const int Prefetch = 3;
 
-    public static IEnumerable<DecodedBatch> Read(IReadOnlyList<Sample> samples, int batchSize, ImagePreprocessing preprocessing, CancellationToken cancel = default)
+    public static IEnumerable<DecodedBatch> Read(IReadOnlyList<Sample> samples, int batchSize, ImagePreprocessing preprocessing, CancellationToken cancel = default,
+        long maxPixels = ImageLimits.DefaultMaxPixels)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         if (samples.Count == 0) yield break;
         using var queue = new BlockingCollection<DecodedBatch>(Prefetch);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        var producer = Task.Run(() => Produce(samples, batchSize, preprocessing, queue, stop.Token));
+        var producer = Task.Run(() => Produce(samples, batchSize, preprocessing, maxPixels, queue, stop.Token));
         try
         {
             foreach (var batch in queue.GetConsumingEnumerable(cancel)) yield return batch;
@@ -35,7 +37,7 @@ public static class DecodedBatchStream
         }
     }
 
-    private static void Produce(IReadOnlyList<Sample> samples, int batchSize, ImagePreprocessing preprocessing, BlockingCollection<DecodedBatch> queue, CancellationToken cancel)
+    private static void Produce(IReadOnlyList<Sample> samples, int batchSize, ImagePreprocessing preprocessing, long maxPixels, BlockingCollection<DecodedBatch> queue, CancellationToken cancel)
     {
         try
         {
@@ -43,14 +45,14 @@ public static class DecodedBatchStream
             for (var start = 0; start < samples.Count; start += batchSize)
             {
                 cancel.ThrowIfCancellationRequested();
-                queue.Add(Decode(samples, start, Math.Min(batchSize, samples.Count - start), preprocessing, bytes), cancel);
+                queue.Add(Decode(samples, start, Math.Min(batchSize, samples.Count - start), preprocessing, maxPixels, bytes), cancel);
             }
         }
         catch (OperationCanceledException) { }
         finally { queue.CompleteAdding(); }
     }
 
-    private static DecodedBatch Decode(IReadOnlyList<Sample> samples, int start, int count, ImagePreprocessing preprocessing, byte[] bytes)
+    private static DecodedBatch Decode(IReadOnlyList<Sample> samples, int start, int count, ImagePreprocessing preprocessing, long maxPixels, byte[] bytes)
     {
         var per = preprocessing.ValuesPerImage;
         var pixels = new float[count * per];
@@ -61,9 +63,9 @@ public static class DecodedBatchStream
             var sample = samples[i];
             try
             {
-                ImageDecoder.DecodePlanarRgb(sample.Filepath, preprocessing.Size, bytes);
+                ImageDecoder.DecodePlanarRgb(sample.Filepath, preprocessing.Size, bytes, maxPixels);
             }
-            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException)
+            catch (Exception e) when (ImageDecoder.IsImageProblem(e))
             {
                 failures.Add((sample, e));
                 continue;

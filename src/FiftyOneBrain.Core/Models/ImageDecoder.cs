@@ -1,18 +1,44 @@
 using System.Runtime.InteropServices;
+using FiftyOneBrain.Imaging;
 using SkiaSharp;
 
 namespace FiftyOneBrain.Models;
 
 /// <summary>
 /// Reads an image file into planar RGB bytes of a fixed square size: SkiaSharp decodes (any format it
-/// knows, any size), grey becomes three equal channels, alpha is dropped (colours kept unpremultiplied),
-/// then a bilinear resize with half-pixel centres (PyTorch's align_corners=False) gives Size x Size.
+/// knows, any size up to the pixel limit), grey becomes three equal channels, alpha is dropped (colours kept
+/// unpremultiplied), then a bilinear resize with half-pixel centres (PyTorch's align_corners=False) gives
+/// Size x Size. Images of more than <see cref="LargeImagePixels"/> are decoded downscaled where the codec can
+/// (JPEG and WebP scale while decoding), so a large photo costs a fraction of its full-size buffer.
 /// </summary>
 public static class ImageDecoder
 {
+    /// <summary>Above this many pixels (16 MP, a 64 MiB RGBA buffer) a codec that can scale decodes smaller.</summary>
+    public const long LargeImagePixels = 4096L * 4096;
+
+    /// <summary>What a scaled decode aims at (4 MP), still far more than a network input or a thumbnail needs.</summary>
+    private const long ScaledDecodePixels = 2048L * 2048;
+
+    /// <summary>A scaled decode keeps at least this many source pixels per output pixel along the shorter side.</summary>
+    private const int MinSourcePerOutput = 8;
+
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">The file is not a complete image SkiaSharp can decode.</exception>
-    public static void DecodePlanarRgb(string path, int size, Span<byte> destination)
+    /// <exception cref="ImageTooLargeException">The header claims more than <paramref name="maxPixels"/> pixels (0: no limit).</exception>
+    /// <exception cref="InvalidDataException">The file is not a complete image SkiaSharp can decode, or its pixels do not fit in memory.</exception>
+    public static void DecodePlanarRgb(string path, int size, Span<byte> destination, long maxPixels = ImageLimits.DefaultMaxPixels)
+    {
+        try { Decode(path, size, destination, maxPixels); }
+        // Whatever else the codec throws is still this file's problem: keep the documented contract and name the file.
+        catch (Exception e) when (e is not (IOException or InvalidDataException or UnauthorizedAccessException or OperationCanceledException))
+        {
+            throw new InvalidDataException($"Image could not be decoded ({e.GetType().Name}: {e.Message}): {path}", e);
+        }
+    }
+
+    /// <summary>True for what <see cref="DecodePlanarRgb"/> throws about one file (its callers report it per sample).</summary>
+    public static bool IsImageProblem(Exception e) => e is IOException or InvalidDataException or UnauthorizedAccessException;
+
+    private static void Decode(string path, int size, Span<byte> destination, long maxPixels)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Image not found: {path}", path);
         using var codec = SKCodec.Create(path, out var created)
@@ -20,8 +46,10 @@ public static class ImageDecoder
         var width = codec.Info.Width;
         var height = codec.Info.Height;
         if (width <= 0 || height <= 0) throw new InvalidDataException($"Image has no pixels: {path}");
-        var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        var rgba = new byte[checked(width * height * 4)];
+        ImageLimits.Check(path, width, height, maxPixels);
+        var decoded = DecodeSize(codec, size);
+        var rgba = Allocate(decoded, path);
+        var info = new SKImageInfo(decoded.Width, decoded.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         var handle = GCHandle.Alloc(rgba, GCHandleType.Pinned);
         try
         {
@@ -30,7 +58,31 @@ public static class ImageDecoder
                 throw new InvalidDataException($"Image could not be decoded ({result}): {path}");
         }
         finally { handle.Free(); }
-        ResizeBilinear(rgba, width, height, size, destination);
+        ResizeBilinear(rgba, decoded.Width, decoded.Height, size, destination);
+    }
+
+    /// <summary>Full size, or for a large image the codec's nearest scale that keeps enough pixels for <paramref name="size"/>.</summary>
+    internal static SKSizeI DecodeSize(SKCodec codec, int size)
+    {
+        var full = codec.Info.Size;
+        var pixels = (long)full.Width * full.Height;
+        if (pixels <= LargeImagePixels) return full;
+        var scale = Math.Max(Math.Sqrt((double)ScaledDecodePixels / pixels), (double)MinSourcePerOutput * size / Math.Min(full.Width, full.Height));
+        if (scale >= 1) return full;
+        var scaled = codec.GetScaledDimensions((float)scale);
+        return scaled.Width > 0 && scaled.Height > 0 && (long)scaled.Width * scaled.Height < pixels ? scaled : full;
+    }
+
+    /// <summary>The RGBA buffer; an image too big for memory is that image's problem, not the run's.</summary>
+    private static byte[] Allocate(SKSizeI size, string path)
+    {
+        var bytes = (long)size.Width * size.Height * 4;
+        if (bytes > Array.MaxLength) throw new InvalidDataException($"Image is {size.Width}x{size.Height}, too large to decode in memory: {path}");
+        try { return new byte[bytes]; }
+        catch (OutOfMemoryException e)
+        {
+            throw new InvalidDataException($"Not enough memory to decode a {size.Width}x{size.Height} image: {path}", e);
+        }
     }
 
     /// <summary>

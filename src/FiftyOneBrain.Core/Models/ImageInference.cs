@@ -1,3 +1,4 @@
+using FiftyOneBrain.Imaging;
 using FiftyOneBrain.Samples;
 
 namespace FiftyOneBrain.Models;
@@ -16,7 +17,8 @@ public readonly record struct SampleOutputs(Sample Sample, float[]? Logits, floa
 public static class ImageInference
 {
     public static void Run(IImageModel model, IReadOnlyList<Sample> samples, int batchSize, InferenceOutputs outputs,
-        Action<SampleOutputs> onResult, Action<Sample, Exception> onFailure, Action<int>? onProgress = null, CancellationToken cancel = default)
+        Action<SampleOutputs> onResult, Action<Sample, Exception> onFailure, Action<int>? onProgress = null, CancellationToken cancel = default,
+        long maxPixels = ImageLimits.DefaultMaxPixels)
     {
         var wantLogits = outputs.HasFlag(InferenceOutputs.Logits);
         var wantEmbeddings = outputs.HasFlag(InferenceOutputs.Embeddings);
@@ -24,7 +26,7 @@ public static class ImageInference
         var dim = model.EmbeddingDimension;
         var done = 0;
         model.PrepareFor(batchSize);
-        foreach (var batch in DecodedBatchStream.Read(samples, batchSize, model.Decoding, cancel))
+        foreach (var batch in DecodedBatchStream.Read(samples, batchSize, model.Decoding, cancel, maxPixels))
         {
             foreach (var (sample, error) in batch.Failures) onFailure(sample, error);
             var result = model.Run(batch.Pixels, batch.Samples.Count, wantLogits, wantEmbeddings);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FiftyOneBrain.Imaging;
 using FiftyOneBrain.Samples;
 
 namespace FiftyOneBrain.Models;
@@ -63,7 +64,8 @@ public sealed class LabeledImageSet
     /// through <paramref name="onFailure"/> (on the calling thread) and left out.
     /// </summary>
     public static LabeledImageSet Decode(IReadOnlyList<Sample> samples, int[] labels, string[] classes, ImagePreprocessing preprocessing,
-        Action<Sample, Exception>? onFailure = null, Action<int>? onProgress = null, CancellationToken cancel = default)
+        Action<Sample, Exception>? onFailure = null, Action<int>? onProgress = null, CancellationToken cancel = default,
+        long maxPixels = ImageLimits.DefaultMaxPixels)
     {
         var size = preprocessing.Size;
         var per = 3 * size * size;
@@ -72,8 +74,8 @@ public sealed class LabeledImageSet
         var done = 0;
         var work = Task.Run(() => Parallel.For(0, samples.Count, new ParallelOptions { CancellationToken = cancel, MaxDegreeOfParallelism = TorchRuntime.Threads }, i =>
         {
-            try { ImageDecoder.DecodePlanarRgb(samples[i].Filepath, size, pixels.AsSpan(i * per, per)); }
-            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException) { failed[i] = e; }
+            try { ImageDecoder.DecodePlanarRgb(samples[i].Filepath, size, pixels.AsSpan(i * per, per), maxPixels); }
+            catch (Exception e) when (ImageDecoder.IsImageProblem(e)) { failed[i] = e; }
             Interlocked.Increment(ref done);
         }), cancel);
         while (!work.Wait(250)) onProgress?.Invoke(Volatile.Read(ref done));

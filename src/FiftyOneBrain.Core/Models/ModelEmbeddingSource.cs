@@ -1,5 +1,6 @@
 using FiftyOneBrain.Brain;
 using FiftyOneBrain.Formats;
+using FiftyOneBrain.Imaging;
 using FiftyOneBrain.Samples;
 
 namespace FiftyOneBrain.Models;
@@ -9,7 +10,7 @@ namespace FiftyOneBrain.Models;
 /// An image that cannot be decoded is reported through <c>onFailure</c> and left out of the rows.
 /// </summary>
 public sealed class ModelEmbeddingSource(IImageModel model, int batchSize, Action<Sample, Exception> onFailure,
-    Action<int>? onProgress = null, CancellationToken cancel = default) : IEmbeddingSource
+    Action<int>? onProgress = null, CancellationToken cancel = default, long maxPixels = ImageLimits.DefaultMaxPixels) : IEmbeddingSource
 {
     private readonly List<Sample> _embedded = new();
 
@@ -25,7 +26,7 @@ public sealed class ModelEmbeddingSource(IImageModel model, int batchSize, Actio
         var rows = new List<float[]>(samples.Count);
         ImageInference.Run(model, samples, batchSize, InferenceOutputs.Embeddings,
             outputs => { _embedded.Add(outputs.Sample); rows.Add(outputs.Embedding!); },
-            onFailure, onProgress, cancel);
+            onFailure, onProgress, cancel, maxPixels);
         var data = new float[(long)rows.Count * dim];
         for (var i = 0; i < rows.Count; i++) rows[i].CopyTo(data.AsSpan(i * dim, dim));
         return new FloatMatrix(data, rows.Count, dim);

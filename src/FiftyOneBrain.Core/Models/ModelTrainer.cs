@@ -59,6 +59,7 @@ public static class ModelTrainer
         var order = trainIndices.ToArray();
         var batches = (order.Length + options.BatchSize - 1) / options.BatchSize;
         using var optimizer = torch.optim.SGD(net.parameters(), options.LearningRate, options.Momentum, 0, options.WeightDecay, true, false);
+        using var sgd = new SgdStep(optimizer); // TorchSharp's update, on owned Scalars (see TorchScalars)
         var schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, options.LearningRate, options.Epochs * batches);
         var buffer = new float[options.BatchSize * data.BytesPerImage];
         var labels = new long[options.BatchSize];
@@ -87,7 +88,7 @@ public static class ModelTrainer
                     var loss = nn.functional.cross_entropy(logits, y);
                     optimizer.zero_grad();
                     loss.backward();
-                    optimizer.step();
+                    sgd.Step();
                     lossSum += loss.item<float>() * indices.Length;
                     correct += logits.argmax(1).eq(y).sum().item<long>();
                     seen += indices.Length;

@@ -8,11 +8,12 @@ namespace FiftyOneBrain.Models;
 /// The cifar10-fast ResNet behind FiftyOne's default uniqueness model (see DESIGN.md), with a width
 /// multiplier: width 1 is 64-128-256-512 channels; width 0.25 is 16-32-64-128. The embedding is the
 /// global max-pool of the last layer (its channel count); logits are a bias-free linear layer times 0.125.
+/// Every number passed to libtorch here is a Scalar owned by <see cref="TorchScalars"/>, never an implicit conversion.
 /// </summary>
 public sealed class SimpleResNet : nn.Module<Tensor, Tensor>
 {
     public const string ArchitectureName = "SimpleResNet";
-    private const double LogitScale = 0.125;
+    internal const double LogitScale = 0.125;
 
     private readonly ConvBnRelu prep, layer1, res1a, res1b, layer2, layer3, res3a, res3b;
     private readonly Linear classifier;
@@ -41,15 +42,19 @@ public sealed class SimpleResNet : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var h = prep.forward(x);
         h = nn.functional.max_pool2d(layer1.forward(h), 2);
-        h = h + res1b.forward(res1a.forward(h));
+        h = h.add(res1b.forward(res1a.forward(h)), TorchScalars.One);
         h = nn.functional.max_pool2d(layer2.forward(h), 2);
         h = nn.functional.max_pool2d(layer3.forward(h), 2);
-        h = h + res3b.forward(res3a.forward(h));
+        h = h.add(res3b.forward(res3a.forward(h)), TorchScalars.One);
         return h.amax([2, 3]).MoveToOuterDisposeScope();
     }
 
     /// <summary>Logits of embeddings from <see cref="Embed"/>.</summary>
-    public Tensor Classify(Tensor embedding) => classifier.forward(embedding).mul(LogitScale);
+    public Tensor Classify(Tensor embedding)
+    {
+        using var scores = classifier.forward(embedding);
+        return scores.mul(TorchScalars.LogitScale);
+    }
 
     public override Tensor forward(Tensor x)
     {
@@ -73,8 +78,20 @@ public sealed class SimpleResNet : nn.Module<Tensor, Tensor>
         public override Tensor forward(Tensor x)
         {
             using var c = conv.forward(x);
-            using var b = bn.forward(c);
+            using var b = BatchNorm(c);
             return nn.functional.relu(b);
+        }
+
+        /// <summary>
+        /// What TorchSharp's BatchNorm2d.forward does (same batch_norm call, same state), except that the count of
+        /// training batches goes up by owned Scalars: its own num_batches_tracked.add_(1) makes two temporary ones.
+        /// </summary>
+        private Tensor BatchNorm(Tensor input)
+        {
+            if (bn.training && bn.track_running_stats && bn.num_batches_tracked is { } batches)
+                batches.add_(TorchScalars.One, TorchScalars.One);
+            var momentum = bn.momentum ?? throw new InvalidOperationException("SimpleResNet's batch norm uses a fixed momentum.");
+            return nn.functional.batch_norm(input, bn.running_mean, bn.running_var, bn.weight, bn.bias, bn.training, momentum, bn.eps);
         }
     }
 }

@@ -18,6 +18,7 @@ public abstract class BatchedInferenceCommand : SamplePipelineCommand
     private readonly Stopwatch _clock = new();
     private IImageModel? _model;
     private int _done, _failed;
+    private long _maxPixels;
 
     /// <summary>A named model (Get-FoModel lists them; "default" is the Fashion-MNIST classifier), a .fomodel or a .onnx path.</summary>
     [Parameter]
@@ -54,6 +55,7 @@ public abstract class BatchedInferenceCommand : SamplePipelineCommand
     protected override void BeginProcessing()
     {
         ValidateParameters();
+        _maxPixels = ImagePixelLimit.Read(this);
         _model = ModelCommandSupport.LoadModel(this, Model, ModelCommandSupport.OnnxOptions(this, ModelClasses, OutputName, Preprocessing));
         if (Outputs.HasFlag(InferenceOutputs.Logits) && _model.Classes.Count == 0)
             ThrowRunError($"{_model.Summary} is an embedder without class names; pass -Classes (in logit order) to classify with it.", "ModelClassesRequired", ErrorCategory.InvalidArgument, Model);
@@ -96,7 +98,7 @@ public abstract class BatchedInferenceCommand : SamplePipelineCommand
                     WriteSampleError(error, "ImageUnreadable", sample);
                 },
                 count => WriteProgress(new ProgressRecord(1, Activity, $"{before + count} images") { CurrentOperation = $"{_done / Math.Max(1e-9, _clock.Elapsed.TotalSeconds):F0} images/s" }),
-                Stopping);
+                Stopping, _maxPixels);
         }
         catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
         {

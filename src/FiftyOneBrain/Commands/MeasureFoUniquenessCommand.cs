@@ -111,7 +111,7 @@ public sealed class MeasureFoUniquenessCommand : SamplePipelineCommand
             (sample, error) => WriteSampleError(error, "ImageUnreadable", sample),
             done => WriteProgress(new ProgressRecord(2, "Measure-FoUniqueness", $"Embedding images: {done} of {_buffer.Count}")
                 { PercentComplete = (int)(100L * done / _buffer.Count) }),
-            Stopping),
+            Stopping, ImagePixelLimit.Read(this)),
     };
 
     private string ResolvePath(string path)

@@ -112,7 +112,8 @@ public sealed class ShowFoDatasetCommand : SamplePipelineCommand
     {
         var done = 0;
         var paths = samples.Select(s => s.Filepath).ToArray();
-        var work = Task.Run(() => ThumbnailMaker.MakeAll(paths, ThumbnailSize, () => Interlocked.Increment(ref done), Stopping));
+        var maxPixels = ImagePixelLimit.Read(this);
+        var work = Task.Run(() => ThumbnailMaker.MakeAll(paths, ThumbnailSize, () => Interlocked.Increment(ref done), Stopping, maxPixels: maxPixels));
         var progress = new ProgressRecord(1, "Show-FoDataset", "Making thumbnails");
         while (!work.Wait(200))
         {

@@ -115,7 +115,7 @@ public abstract class TrainingCommand : SamplePipelineCommand
         var data = LabeledImageSet.Decode(_samples, labels, classes, ImagePreprocessing.Default,
             (sample, error) => WriteSampleError(error, "ImageUnreadable", sample),
             done => WriteProgress(new ProgressRecord(2, activity, $"{done} of {_samples.Count}") { PercentComplete = (int)(100L * done / Math.Max(1, _samples.Count)) }),
-            Stopping);
+            Stopping, ImagePixelLimit.Read(this));
         WriteVerbose($"Decoded {data.Count} images in {clock.Elapsed.TotalSeconds:F1} s ({_samples.Count - data.Count} unreadable).");
         if (data.Count < 2) ThrowRunError($"Only {data.Count} readable images; training needs at least 2.", "TooFewImages", ErrorCategory.InvalidData, LabelField);
         return data;

@@ -15,6 +15,7 @@ internal static class FoErrors
     public static ErrorCategory CategoryOf(Exception e) => e switch
     {
         FileNotFoundException or DirectoryNotFoundException => ErrorCategory.ObjectNotFound,
+        Imaging.ImageTooLargeException => ErrorCategory.LimitsExceeded,
         UnauthorizedAccessException => ErrorCategory.PermissionDenied,
         InvalidDataException or FormatException => ErrorCategory.InvalidData,
         ArgumentException => ErrorCategory.InvalidArgument,
