@@ -57,8 +57,10 @@ function Invoke-Test {
     & (Join-Path $root 'tests' 'Invoke-ModuleTests.ps1') -OutputFile $pesterXml
 
     # The bounded fuzz run (tests/Fuzz): each target counts as one check, passed when it has no finding.
-    $fuzz = try { @(& (Join-Path $root 'tests' 'Fuzz' 'Invoke-Fuzzing.ps1') -Quick -PassThru) }
-            catch { Write-Host "Fuzzing could not run: $_"; @() }
+    $fuzz = try {
+        @(& (Join-Path $root 'tests' 'Fuzz' 'Invoke-Fuzzing.ps1') -Quick -PassThru | Where-Object { $_.PSObject.Properties['UniqueFindings'] })
+    }
+    catch { Write-Host "Fuzzing could not run: $_"; @() }
     $fuzzFailed = @($fuzz | Where-Object UniqueFindings -GT 0).Count + ($fuzz.Count -eq 0 ? 1 : 0)
     $fuzzCount = [pscustomobject]@{ Passed = $fuzz.Count - @($fuzz | Where-Object UniqueFindings -GT 0).Count; Failed = $fuzzFailed; Skipped = 0 }
 
