@@ -2,12 +2,14 @@ namespace FiftyOneBrain.Fuzz;
 
 /// <summary>
 /// What counts as a reader's own clear error. Every reader under test documents InvalidDataException with a
-/// message for a bad file (dataset readers report per-sample problems as results instead of throwing). Any other
+/// message for a bad file; the dataset readers stop with MalformedDatasetFileException (naming the file) when a
+/// whole labels file cannot be used, and report per-sample problems as results instead of throwing. Any other
 /// exception (NullReference, IndexOutOfRange, Overflow, KeyNotFound, InvalidOperation, OutOfMemory ...) is a finding.
 /// </summary>
 public static class ReaderErrors
 {
-    public static bool IsExpected(Exception e) => e is InvalidDataException && !string.IsNullOrWhiteSpace(e.Message);
+    public static bool IsExpected(Exception e) =>
+        e is InvalidDataException or FiftyOneBrain.Formats.MalformedDatasetFileException && !string.IsNullOrWhiteSpace(e.Message);
 
     /// <summary>Runs <paramref name="read"/>, swallowing only the reader's own error (and what <paramref name="alsoExpected"/> accepts).</summary>
     public static void Guard(Action read, Func<Exception, bool>? alsoExpected = null)
