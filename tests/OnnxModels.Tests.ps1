@@ -205,6 +205,18 @@ Describe 'resnet18-imagenet' {
 
         $verbose -join ' ' | Should -BeLike '*embeddings from model ONNX resnet18-imagenet (512-d embedding*'
     }
+
+    It 'embeds the centre crop of a non-square photo with -Preprocessing @{ Resize = ''center-crop'' }' {
+        # chelsea.png is 451x300: the crop keeps the central 263x263 square instead of squashing the whole photo.
+        $photo = New-FoSample /usr/lib/python3/dist-packages/skimage/data/chelsea.png
+        $whole = ($photo | Get-FoEmbedding -Model resnet18-imagenet -EmbeddingField whole).whole
+        $crop = ($photo | Get-FoEmbedding -Model resnet18-imagenet -EmbeddingField crop -Preprocessing @{ Resize = 'center-crop' }).crop
+
+        $crop | Should -HaveCount 512
+        [double] $difference = 0
+        for ($i = 0; $i -lt 512; $i++) { $difference += [Math]::Abs($crop[$i] - $whole[$i]) }
+        $difference | Should -BeGreaterThan 1
+    }
 }
 
 Describe 'Get-FoModel' {

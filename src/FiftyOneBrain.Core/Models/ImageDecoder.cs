@@ -25,9 +25,11 @@ public static class ImageDecoder
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="ImageTooLargeException">The header claims more than <paramref name="maxPixels"/> pixels (0: no limit).</exception>
     /// <exception cref="InvalidDataException">The file is not a complete image SkiaSharp can decode, or its pixels do not fit in memory.</exception>
-    public static void DecodePlanarRgb(string path, int size, Span<byte> destination, long maxPixels = ImageLimits.DefaultMaxPixels)
+    /// <param name="resize">An <see cref="ImageResize"/> mode: the whole image, or its centre crop.</param>
+    public static void DecodePlanarRgb(string path, int size, Span<byte> destination, long maxPixels = ImageLimits.DefaultMaxPixels,
+        string resize = ImageResize.Bilinear)
     {
-        try { Decode(path, size, destination, maxPixels); }
+        try { Decode(path, size, destination, maxPixels, resize); }
         // Whatever else the codec throws is still this file's problem: keep the documented contract and name the file.
         catch (Exception e) when (e is not (IOException or InvalidDataException or UnauthorizedAccessException or OperationCanceledException))
         {
@@ -38,7 +40,7 @@ public static class ImageDecoder
     /// <summary>True for what <see cref="DecodePlanarRgb"/> throws about one file (its callers report it per sample).</summary>
     public static bool IsImageProblem(Exception e) => e is IOException or InvalidDataException or UnauthorizedAccessException;
 
-    private static void Decode(string path, int size, Span<byte> destination, long maxPixels)
+    private static void Decode(string path, int size, Span<byte> destination, long maxPixels, string resize)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Image not found: {path}", path);
         using var codec = SKCodec.Create(path, out var created)
@@ -58,7 +60,7 @@ public static class ImageDecoder
                 throw new InvalidDataException($"Image could not be decoded ({result}): {path}");
         }
         finally { handle.Free(); }
-        ResizeBilinear(rgba, decoded.Width, decoded.Height, size, destination);
+        ResizeBilinear(rgba, decoded.Width, ImageResize.SourceRect(decoded.Width, decoded.Height, resize), size, destination);
     }
 
     /// <summary>Full size, or for a large image the codec's nearest scale that keeps enough pixels for <paramref name="size"/>.</summary>
@@ -89,16 +91,20 @@ public static class ImageDecoder
     /// Interleaved RGBA (alpha ignored) to planar RGB at size x size. Output pixel x samples the source at
     /// (x + 0.5) * srcWidth / size - 0.5, clamped to the edge, and mixes its two neighbours linearly (same for y).
     /// </summary>
-    public static void ResizeBilinear(ReadOnlySpan<byte> rgba, int width, int height, int size, Span<byte> destination)
+    public static void ResizeBilinear(ReadOnlySpan<byte> rgba, int width, int height, int size, Span<byte> destination) =>
+        ResizeBilinear(rgba, width, (0, 0, width, height), size, destination);
+
+    /// <summary>The same over a rectangle of the source (its samples clamp to the rectangle's edges).</summary>
+    public static void ResizeBilinear(ReadOnlySpan<byte> rgba, int width, (int X, int Y, int Width, int Height) source, int size, Span<byte> destination)
     {
         var plane = size * size;
         if (destination.Length < 3 * plane) throw new ArgumentException("Destination too small.", nameof(destination));
         Span<int> x0 = stackalloc int[size], x1 = stackalloc int[size];
         Span<float> fx = stackalloc float[size];
-        Axis(width, size, x0, x1, fx);
+        Axis(source.Width, size, x0, x1, fx, source.X);
         Span<int> y0 = stackalloc int[size], y1 = stackalloc int[size];
         Span<float> fy = stackalloc float[size];
-        Axis(height, size, y0, y1, fy);
+        Axis(source.Height, size, y0, y1, fy, source.Y);
         for (var y = 0; y < size; y++)
         {
             var rowA = y0[y] * width * 4;
@@ -117,15 +123,15 @@ public static class ImageDecoder
         }
     }
 
-    private static void Axis(int source, int size, Span<int> lo, Span<int> hi, Span<float> frac)
+    private static void Axis(int source, int size, Span<int> lo, Span<int> hi, Span<float> frac, int offset)
     {
         var scale = (float)source / size;
         for (var i = 0; i < size; i++)
         {
             var s = Math.Max(0f, (i + 0.5f) * scale - 0.5f);
             var l = Math.Min((int)s, source - 1);
-            lo[i] = l;
-            hi[i] = Math.Min(l + 1, source - 1);
+            lo[i] = offset + l;
+            hi[i] = offset + Math.Min(l + 1, source - 1);
             frac[i] = s - l;
         }
     }

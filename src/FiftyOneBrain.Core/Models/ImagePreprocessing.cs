@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace FiftyOneBrain.Models;
 
 /// <summary>
-/// How images become network input: bilinear resize to Size x Size RGB, scale to [0,1], then
+/// How images become network input: bilinear resize to Size x Size RGB (of the whole image or its centre crop, see <see cref="ImageResize"/>), scale to [0,1], then
 /// (x - Mean[c]) / Std[c] per channel. Stored in every model file so a model is always fed the way it was trained.
 /// </summary>
 public sealed record ImagePreprocessing
@@ -23,7 +23,7 @@ public sealed record ImagePreprocessing
     public void Validate()
     {
         if (Size != SimpleResNetShape.InputSize) throw new InvalidDataException($"Preprocessing size {Size} is not supported; SimpleResNet takes {SimpleResNetShape.InputSize}x{SimpleResNetShape.InputSize}.");
-        if (!string.Equals(Resize, "bilinear", StringComparison.OrdinalIgnoreCase)) throw new InvalidDataException($"Resize '{Resize}' is not supported (bilinear only).");
+        if (!ImageResize.IsKnown(Resize)) throw new InvalidDataException($"Resize '{Resize}' is not supported ({ImageResize.Bilinear} or {ImageResize.CenterCrop}).");
         if (Mean is not { Length: 3 } || Std is not { Length: 3 } || Std.Any(s => !(s > 0)))
             throw new InvalidDataException("Preprocessing needs 3 means and 3 positive standard deviations.");
     }

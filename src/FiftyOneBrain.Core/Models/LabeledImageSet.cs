@@ -74,7 +74,7 @@ public sealed class LabeledImageSet
         var done = 0;
         var work = Task.Run(() => Parallel.For(0, samples.Count, new ParallelOptions { CancellationToken = cancel, MaxDegreeOfParallelism = TorchRuntime.Threads }, i =>
         {
-            try { ImageDecoder.DecodePlanarRgb(samples[i].Filepath, size, pixels.AsSpan(i * per, per), maxPixels); }
+            try { ImageDecoder.DecodePlanarRgb(samples[i].Filepath, size, pixels.AsSpan(i * per, per), maxPixels, preprocessing.Resize); }
             catch (Exception e) when (ImageDecoder.IsImageProblem(e)) { failed[i] = e; }
             Interlocked.Increment(ref done);
         }), cancel);

@@ -5,7 +5,7 @@ namespace FiftyOneBrain.Models.Onnx;
 
 /// <summary>
 /// How an image becomes an ONNX model's input tensor: decoded (grey becomes three equal channels, alpha is dropped),
-/// resized bilinearly to Size x Size over the whole image, value = (pixel * Scale - Mean[c]) / Std[c] with pixel in
+/// resized bilinearly to Size x Size over the whole image or its centre crop, value = (pixel * Scale - Mean[c]) / Std[c] with pixel in
 /// 0..255 and c in RGB order, then laid out NCHW or NHWC with the channels in <see cref="ChannelOrder"/>.
 /// Null members take the defaults inferred from the model's input shape (<see cref="InferFrom"/>).
 /// </summary>
@@ -15,7 +15,8 @@ public sealed record OnnxPreprocessing
     public static readonly float[] ImageNetStd = [0.229f, 0.224f, 0.225f];
 
     public int? Size { get; init; }
-    /// <summary>"bilinear": the whole image resized to Size x Size (aspect ratio not kept), as the shipped models are fed.</summary>
+    /// <summary>"bilinear": the whole image resized to Size x Size (aspect ratio not kept), as the shipped models are fed;
+    /// "center-crop": the central square of 0.875 x the shorter side, as torchvision's Resize + CenterCrop (<see cref="ImageResize"/>).</summary>
     public string? Resize { get; init; }
     /// <summary>"RGB" or "BGR".</summary>
     public string? ChannelOrder { get; init; }
@@ -65,7 +66,7 @@ public sealed record OnnxPreprocessing
     public void Validate(string model)
     {
         if (Size is not (>= 1 and <= 4096)) Fail($"size {Size} is out of range (1..4096)");
-        if (!string.Equals(Resize, "bilinear", StringComparison.OrdinalIgnoreCase)) Fail($"resize '{Resize}' is not supported (bilinear)");
+        if (!ImageResize.IsKnown(Resize)) Fail($"resize '{Resize}' is not supported ({ImageResize.Bilinear} or {ImageResize.CenterCrop})");
         if (!(IsBgr || string.Equals(ChannelOrder, "RGB", StringComparison.OrdinalIgnoreCase))) Fail($"channel order '{ChannelOrder}' is not RGB or BGR");
         if (!(IsNhwc || string.Equals(Layout, "NCHW", StringComparison.OrdinalIgnoreCase))) Fail($"layout '{Layout}' is not NCHW or NHWC");
         if (Scale is not { } scale || !(scale > 0) || float.IsInfinity(scale)) Fail($"scale {Scale} is not a positive number");
@@ -84,7 +85,7 @@ public sealed record OnnxPreprocessing
         return new ImagePreprocessing
         {
             Size = Size!.Value,
-            Resize = "bilinear",
+            Resize = Resize!.ToLowerInvariant(),
             Mean = Mean!.Select(m => m / k).ToArray(),
             Std = Std!.Select(s => s / k).ToArray(),
         };
