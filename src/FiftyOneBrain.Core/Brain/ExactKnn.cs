@@ -29,12 +29,13 @@ public static unsafe class ExactKnn
         if (options.BlockSize < 8) throw new ArgumentOutOfRangeException(nameof(options), options.BlockSize, "The block size must be at least 8.");
 
         var mean = Mean(embeddings, count, dimension);
+        var scale = metric == DistanceMetric.Euclidean ? EuclideanScale(embeddings, count, dimension, mean) : 1.0;
         var candidates = new NeighborCandidates(count, Math.Min(k + RerankMargin, count - 1));
-        ScanAllPairs(embeddings, count, dimension, metric, mean, candidates, options);
+        ScanAllPairs(embeddings, count, dimension, metric, mean, scale, candidates, options);
         return Rerank(embeddings, count, dimension, k, metric, mean, candidates);
     }
 
-    private static void ScanAllPairs(float[] embeddings, int n, int d, DistanceMetric metric, double[] mean, NeighborCandidates candidates, KnnOptions options)
+    private static void ScanAllPairs(float[] embeddings, int n, int d, DistanceMetric metric, double[] mean, double scale, NeighborCandidates candidates, KnnOptions options)
     {
         var block = Math.Min(options.BlockSize, n);
         var blocks = (n + block - 1) / block;
@@ -49,13 +50,13 @@ public static unsafe class ExactKnn
         {
             var r0 = bi * block;
             var rows = Math.Min(block, n - r0);
-            Prepare(embeddings, d, metric, mean, r0, rows, rowsTensor, asRows: true);
+            Prepare(embeddings, d, metric, mean, scale, r0, rows, rowsTensor, asRows: true);
             for (var bj = bi; bj < blocks; bj++)
             {
                 options.Cancellation.ThrowIfCancellationRequested();
                 var c0 = bj * block;
                 var columns = Math.Min(block, n - c0);
-                Prepare(embeddings, d, metric, mean, c0, columns, columnsTensor, asRows: false);
+                Prepare(embeddings, d, metric, mean, scale, c0, columns, columnsTensor, asRows: false);
                 tileTensor.addmm_(rowsTensor, columnsTensor.t(), 0f, 1f);
                 var tile = (float*)Pointer(tileTensor);
                 ScanTile(tile, block, rows, columns, r0, c0, diagonal: bi == bj, candidates);
@@ -91,9 +92,10 @@ public static unsafe class ExactKnn
     /// <summary>
     /// Writes rows [first, first+rows) into a block tensor so that one matmul gives a similarity (larger = closer):
     /// cosine: unit centred vectors, so the product is cos; euclidean: [2x, -|x|^2, 1] against [y, 1, -|y|^2], so the
-    /// product is 2x.y - |x|^2 - |y|^2 = -|x - y|^2. Centring is done in double. Rows past the data are zeroed.
+    /// product is 2x.y - |x|^2 - |y|^2 = -|x - y|^2, with x and y multiplied by <paramref name="scale"/> (see
+    /// <see cref="EuclideanScale"/>). Centring is done in double. Rows past the data are zeroed.
     /// </summary>
-    private static void Prepare(float[] embeddings, int d, DistanceMetric metric, double[] mean, int first, int rows, Tensor target, bool asRows)
+    private static void Prepare(float[] embeddings, int d, DistanceMetric metric, double[] mean, double scale, int first, int rows, Tensor target, bool asRows)
     {
         var width = (int)target.shape[1];
         var dest = (float*)Pointer(target);
@@ -106,20 +108,42 @@ public static unsafe class ExactKnn
             var squared = 0.0;
             for (var t = 0; t < d; t++)
             {
-                var v = src[t] - mean[t];
+                var v = (src[t] - mean[t]) * scale;
                 squared += v * v;
             }
             if (metric == DistanceMetric.Cosine)
             {
-                var scale = squared > 0 ? 1.0 / Math.Sqrt(squared) : 0.0;
-                for (var t = 0; t < d; t++) row[t] = (float)((src[t] - mean[t]) * scale);
+                var unit = squared > 0 ? 1.0 / Math.Sqrt(squared) : 0.0;
+                for (var t = 0; t < d; t++) row[t] = (float)((src[t] - mean[t]) * unit);
                 return;
             }
-            var factor = asRows ? 2.0 : 1.0;
+            var factor = asRows ? 2.0 * scale : scale;
             for (var t = 0; t < d; t++) row[t] = (float)((src[t] - mean[t]) * factor);
             row[d] = asRows ? (float)-squared : 1f;
             row[d + 1] = asRows ? 1f : (float)-squared;
         });
+    }
+
+    /// <summary>
+    /// A power of two that brings the largest centred norm into [0.5, 1): squared distances of embeddings beyond
+    /// ~1e19 overflow float32 and the scan would see no order at all. Multiplying by a power of two is exact in
+    /// float32, so for ordinary embeddings the scan's similarities are the unscaled ones times scale^2, same order.
+    /// </summary>
+    internal static double EuclideanScale(float[] embeddings, int n, int d, double[] mean)
+    {
+        var largest = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            var row = embeddings.AsSpan((int)((long)i * d), d);
+            var squared = 0.0;
+            for (var t = 0; t < d; t++)
+            {
+                var v = row[t] - mean[t];
+                squared += v * v;
+            }
+            largest = Math.Max(largest, squared);
+        }
+        return largest > 0 && double.IsFinite(largest) ? Math.ScaleB(1.0, -Math.ILogB(Math.Sqrt(largest)) - 1) : 1.0;
     }
 
     private static KnnResult Rerank(float[] embeddings, int n, int d, int k, DistanceMetric metric, double[] mean, NeighborCandidates candidates)
