@@ -100,6 +100,7 @@ public sealed class FiftyOneImageClassificationDatasetFormat : IDatasetFormat
                 var value = FiftyOneJson.ReadValue(a.Value);
                 // "logits" is a property, never a free attribute: anything but a list of numbers is malformed.
                 if (a.Name == "logits") c.Logits = FiftyOneJson.AsDoubles(value) ?? throw new FormatException("logits must be a list of numbers.");
+                else if (value is not null && c.IsBuiltInName(a.Name)) throw new FormatException($"attribute '{a.Name}' is a built-in property of a classification, not an attribute.");
                 else if (value is not null) c.SetField(a.Name, value);
             }
         }

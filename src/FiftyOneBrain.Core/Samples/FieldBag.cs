@@ -48,6 +48,9 @@ public abstract class FieldBag
     /// <summary>Names of the built-in (CLR) properties that a field may not shadow.</summary>
     protected abstract bool IsReservedName(string name);
 
+    /// <summary>True for a name that is a built-in property (Label, Id, Tags ...), which SetField refuses.</summary>
+    public bool IsBuiltInName(string name) => IsReservedName(name);
+
     protected void CopyFieldsTo(FieldBag target)
     {
         foreach (var name in _order) target.SetField(name, FieldValues.Clone(_values[name]));
