@@ -17,6 +17,8 @@ public sealed class GalleryModel
     public string? PredictionField { get; init; }
     public string? SortBy { get; init; }
     public bool Descending { get; init; }
+    /// <summary>The field the embeddings map is drawn from; null when no shown sample has a point.</summary>
+    public string? MapField { get; init; }
     public List<GalleryCard> Samples { get; init; } = new();
 }
 
@@ -36,6 +38,24 @@ public sealed class GalleryCard
     public Dictionary<string, double> Scores { get; init; } = new();
     public Dictionary<string, CardLabel> Labels { get; init; } = new();
     public Dictionary<string, string>? Info { get; init; }
+    /// <summary>[x, y] on the embeddings map (the first two coordinates of the map field).</summary>
+    public float[]? Point { get; init; }
+    /// <summary>Id of the kept sample this one near-duplicates.</summary>
+    public string? DuplicateOf { get; init; }
+    public bool? Leak { get; init; }
+    /// <summary>Id of the nearest sample of another split that this one leaks with.</summary>
+    public string? LeakOf { get; init; }
+    /// <summary>Image-quality issues (dark, light, odd_aspect_ratio, low_information, blurry, grayscale, odd_size).</summary>
+    public List<string>? Issues { get; init; }
+    public CardRelabel? Relabel { get; init; }
+}
+
+/// <summary>A relabeled sample's label field and its label before and after.</summary>
+public sealed class CardRelabel
+{
+    public string Field { get; init; } = "";
+    public string From { get; init; } = "";
+    public string To { get; init; } = "";
 }
 
 public sealed class CardLabel

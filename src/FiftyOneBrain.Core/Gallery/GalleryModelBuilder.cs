@@ -11,7 +11,7 @@ public static class GalleryModelBuilder
         if (thumbnails.Count != samples.Count) throw new ArgumentException("One thumbnail (or null) per sample is needed.", nameof(thumbnails));
         var layout = FieldLayout.Discover(samples, options);
         var cards = new List<GalleryCard>(samples.Count);
-        for (var i = 0; i < samples.Count; i++) cards.Add(Card(samples[i], thumbnails[i], layout));
+        for (var i = 0; i < samples.Count; i++) cards.Add(Card(samples[i], thumbnails[i], layout, options.MapField));
         return new GalleryModel
         {
             Title = options.Title,
@@ -25,11 +25,12 @@ public static class GalleryModelBuilder
             PredictionField = layout.Labels.FirstOrDefault(f => string.Equals(f, options.PredictionField, StringComparison.OrdinalIgnoreCase)),
             SortBy = layout.Scores.FirstOrDefault(f => string.Equals(f, options.SortBy, StringComparison.OrdinalIgnoreCase)),
             Descending = options.Descending,
+            MapField = cards.Any(c => c.Point is not null) ? options.MapField : null,
             Samples = cards,
         };
     }
 
-    private static GalleryCard Card(Sample sample, Thumbnail? thumb, FieldLayout layout)
+    private static GalleryCard Card(Sample sample, Thumbnail? thumb, FieldLayout layout, string mapField)
     {
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var field in layout.Scores)
@@ -59,6 +60,12 @@ public static class GalleryModelBuilder
             Scores = scores,
             Labels = labels,
             Info = info,
+            Point = CurationFields.PointOf(sample, mapField),
+            DuplicateOf = CurationFields.TextOf(sample, CurationFields.DuplicateOf),
+            Leak = CurationFields.IsLeak(sample) ? true : null,
+            LeakOf = CurationFields.TextOf(sample, CurationFields.LeakOf),
+            Issues = CurationFields.IssuesOf(sample),
+            Relabel = CurationFields.RelabelOf(sample, layout.Labels),
         };
     }
 

@@ -23,5 +23,8 @@ public sealed record GalleryOptions
     /// <summary>Longest side of a thumbnail in pixels.</summary>
     public int ThumbnailSize { get; init; } = 96;
 
+    /// <summary>Field holding each sample's 2-D (or 3-D) point for the embeddings map.</summary>
+    public string MapField { get; init; } = CurationFields.DefaultMapField;
+
     public string Title { get; init; } = "FiftyOneBrain gallery";
 }

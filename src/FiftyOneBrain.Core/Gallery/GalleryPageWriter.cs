@@ -12,6 +12,7 @@ public static class GalleryPageWriter
 {
     private const string StyleSlot = "/*FO:STYLE*/";
     private const string ScriptSlot = "/*FO:SCRIPT*/";
+    private const string MapScriptSlot = "/*FO:MAPSCRIPT*/";
     private const string DataSlot = "FO:DATA";
     private const string TitleSlot = "FO:TITLE";
 
@@ -24,6 +25,7 @@ public static class GalleryPageWriter
 
     private static readonly Lazy<string> Template = new(() => Resource("gallery.html")
         .Replace(StyleSlot, Resource("gallery.css"))
+        .Replace(MapScriptSlot, Resource("map.js"))
         .Replace(ScriptSlot, Resource("gallery.js")));
 
     /// <summary>Writes to a temporary file beside <paramref name="path"/> and renames it, so an interrupted run leaves no half page.</summary>

@@ -43,6 +43,11 @@ public sealed class ShowFoDatasetCommand : SamplePipelineCommand
     public string PredictionField { get; set; } = "predictions";
 
     [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FieldNameCompleter))]
+    public string MapField { get; set; } = CurationFields.DefaultMapField;
+
+    [Parameter]
     [ValidateRange(16, 512)]
     public int ThumbnailSize { get; set; } = 96;
 
@@ -72,7 +77,7 @@ public sealed class ShowFoDatasetCommand : SamplePipelineCommand
         var options = new GalleryOptions
         {
             SortBy = SortBy, Descending = Descending, First = First > 0 ? First : null, Fields = Fields,
-            LabelField = LabelField, PredictionField = PredictionField, ThumbnailSize = ThumbnailSize, Title = Title,
+            LabelField = LabelField, PredictionField = PredictionField, MapField = MapField, ThumbnailSize = ThumbnailSize, Title = Title,
         };
 
         CheckLabelFields();
@@ -141,6 +146,9 @@ public sealed class ShowFoDatasetCommand : SamplePipelineCommand
             if (MyInvocation.BoundParameters.ContainsKey(parameter)) ThrowIfFieldAbsent(presence, parameter);
             WarnPartlyMissing(presence, _ => "their cards show no such label");
         }
+        var points = FieldPresence.Of(_samples, MapField);
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(MapField))) ThrowIfFieldAbsent(points, nameof(MapField));
+        WarnPartlyMissing(points, _ => "they have no point on the map");
     }
 
         private void WarnAboutUnknownFields(GalleryModel model)

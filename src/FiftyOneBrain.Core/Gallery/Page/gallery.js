@@ -7,6 +7,9 @@
   const MAX_CARD_LABELS = 3, MAX_CARD_SCORES = 5;
   const PALETTE = ['#2563eb', '#9333ea', '#0891b2', '#be185d', '#4d7c0f'];
   const UNTAGGED = '\u0000untagged';
+  const ANY_ISSUE = '\u0000any';
+  // cleanvision's issue names in its order; other names follow alphabetically.
+  const ISSUE_ORDER = ['dark', 'light', 'odd_aspect_ratio', 'low_information', 'blurry', 'grayscale', 'odd_size'];
 
   const $ = (id) => document.getElementById(id);
   const data = JSON.parse($('fo-data').textContent);
@@ -45,6 +48,47 @@
     }
   }
 
+  // ---- curation fields: near duplicates, leaks, relabeled samples, image issues ------------------
+  const indexById = new Map(samples.map((s, i) => [s.id, i]));
+  const isDuplicate = (s) => !!s.duplicateOf || s.tags.includes('duplicate');
+  const isLeak = (s) => !!s.leak || !!s.leakOf;
+  const isRelabeled = (s) => !!s.relabel || s.tags.includes('relabeled');
+  const keptCount = new Map();   // index of a kept sample -> how many near duplicates name it
+  const issueCounts = new Map();
+  const reviewCounts = { duplicates: 0, kept: 0, leaks: 0, relabeled: 0 };
+  let withIssue = 0;
+  for (const s of samples) {
+    if (isDuplicate(s)) reviewCounts.duplicates++;
+    const kept = s.duplicateOf !== undefined ? indexById.get(s.duplicateOf) : undefined;
+    if (kept !== undefined) keptCount.set(kept, (keptCount.get(kept) || 0) + 1);
+    if (isLeak(s)) reviewCounts.leaks++;
+    if (isRelabeled(s)) reviewCounts.relabeled++;
+    if (s.issues) { withIssue++; for (const v of s.issues) issueCounts.set(v, (issueCounts.get(v) || 0) + 1); }
+  }
+  reviewCounts.kept = keptCount.size;
+  const issueNames = [...issueCounts.keys()].sort((a, b) => {
+    const x = ISSUE_ORDER.indexOf(a), y = ISSUE_ORDER.indexOf(b);
+    return x >= 0 && y >= 0 ? x - y : x >= 0 ? -1 : y >= 0 ? 1 : a.localeCompare(b);
+  });
+  const hasNotes = reviewCounts.duplicates + reviewCounts.kept + reviewCounts.leaks + withIssue > 0
+    || samples.some((s) => s.relabel && !cardLabelFields.includes(s.relabel.field));
+
+  function passesReview(s, i) {
+    switch (state.review) {
+      case 'duplicates': return isDuplicate(s);
+      case 'kept': return keptCount.has(i);
+      case 'leaks': return isLeak(s);
+      case 'relabeled': return isRelabeled(s);
+      default: return true;
+    }
+  }
+
+  function passesIssue(s) {
+    if (!state.issue) return true;
+    if (!s.issues) return false;
+    return state.issue === ANY_ISSUE || s.issues.includes(state.issue);
+  }
+
   const tagCounts = new Map();
   let untagged = 0;
   for (const s of samples) {
@@ -66,10 +110,16 @@
     thrField: data.sortBy || scoreFields[0] || '',
     thrMode: 'ge',
     thr: null,        // null: the slider sits at its open end and filters nothing
+    review: '',
+    issue: '',
+    colorBy: truthField || labelFields[0] || scoreFields[0] || '',
+    selection: null,  // Uint8Array over samples from a box on the map, or null
   });
   let state = initial();
   let order = [];     // sample indices shown, in display order
-  const timings = { parsedMs: parsedAt, firstRenderMs: null, lastUpdateMs: null };
+  const timings = { parsedMs: parsedAt, firstRenderMs: null, lastUpdateMs: null, mapDrawMs: null, selectMs: null };
+  let passMask = new Uint8Array(N).fill(1);  // 1: the sample passes every filter except the map's selection
+  let highlighted = -1;                       // the card a duplicate or leak link led to
 
   // ---- controls ---------------------------------------------------------------------------------
   function option(value, text) {
@@ -88,6 +138,13 @@
     $('tag-ctl').hidden = tags.length === 0;
     $('label-field').replaceChildren(...labelFields.map((f) => option(f, f)));
     $('label-ctl').hidden = labelFields.length === 0;
+    const review = [['duplicates', 'duplicates'], ['kept', 'kept, with duplicates'], ['leaks', 'leaks'], ['relabeled', 'relabeled']]
+      .filter(([k]) => reviewCounts[k] > 0);
+    $('review-filter').replaceChildren(option('', 'All samples'), ...review.map(([k, text]) => option(k, `${text} (${fmtInt(reviewCounts[k])})`)));
+    $('review-ctl').hidden = review.length === 0;
+    $('issue-filter').replaceChildren(option('', 'All images'), option(ANY_ISSUE, `any issue (${fmtInt(withIssue)})`),
+      ...issueNames.map((v) => option(v, `${v} (${fmtInt(issueCounts.get(v))})`)));
+    $('issue-ctl').hidden = withIssue === 0;
     $('mismatch-ctl').hidden = !(truthField && predField) || !mismatch.some((m) => m >= 0);
     if (truthField && predField) $('mismatch-text').textContent = `${truthField} \u2260 ${predField}`;
     $('threshold-field').replaceChildren(...scoreFields.map((f) => option(f, f)));
@@ -141,6 +198,9 @@
     $('label-field').value = state.labelField;
     fillLabelValues();
     $('mismatch-only').checked = state.mismatchOnly;
+    $('review-filter').value = state.review;
+    $('issue-filter').value = state.issue;
+    $('map-color').value = state.colorBy;
     $('threshold-field').value = state.thrField;
     setupSlider();
   }
@@ -155,16 +215,27 @@
     $('threshold-field').addEventListener('change', (e) => { state.thrField = e.target.value; state.thr = null; setupSlider(); update(); });
     $('threshold-mode').addEventListener('click', () => { state.thrMode = state.thrMode === 'ge' ? 'le' : 'ge'; state.thr = null; setupSlider(); update(); });
     $('threshold').addEventListener('input', () => { readSlider(); update(); });
-    $('reset').addEventListener('click', () => { state = initial(); syncControls(); update(); });
+    $('review-filter').addEventListener('change', (e) => { state.review = e.target.value; update(); });
+    $('issue-filter').addEventListener('change', (e) => { state.issue = e.target.value; update(); });
+    $('map-color').addEventListener('change', (e) => { state.colorBy = e.target.value; colorMap(); drawMap(); });
+    $('map-clear').addEventListener('click', () => { state.selection = null; update(); });
+    $('reset').addEventListener('click', () => { state = initial(); syncControls(); colorMap(); update(); });
+    $('detail-fields').addEventListener('click', (e) => {
+      const link = e.target.closest('.link[data-target]');
+      if (link) { closeDetail(); goTo(+link.dataset.target); }
+    });
     grid.addEventListener('click', onGridClick);
     grid.addEventListener('keydown', (e) => { if (e.key === 'Enter' && e.target.classList.contains('card')) openDetail(+e.target.dataset.index); });
     window.addEventListener('scroll', schedule, { passive: true });
-    window.addEventListener('resize', () => { layout(); schedule(); });
+    window.addEventListener('resize', () => { setBarHeight(); layout(); schedule(); if (map) { map.resize(); drawMap(); } });
     $('detail').addEventListener('click', (e) => { if (e.target.id === 'detail' || e.target.id === 'detail-close') closeDetail(); });
     document.addEventListener('keydown', onKey);
   }
 
   function onGridClick(e) {
+    const link = e.target.closest('.link[data-target]');
+    if (link) { e.stopPropagation(); goTo(+link.dataset.target); return; }
+    if (e.target.closest('.link')) { e.stopPropagation(); return; }
     const tag = e.target.closest('.tag');
     if (tag) { e.stopPropagation(); state.tag = tag.textContent; syncControls(); update(); return; }
     const card = e.target.closest('.card');
@@ -175,7 +246,8 @@
   function compute() {
     const out = [];
     const thrCol = state.thr !== null ? columns[state.thrField] : null;
-    const ge = state.thrMode === 'ge';
+    const ge = state.thrMode === 'ge', sel = state.selection;
+    passMask = new Uint8Array(N);
     for (let i = 0; i < N; i++) {
       const s = samples[i];
       if (state.tag === UNTAGGED) { if (s.tags.length) continue; }
@@ -183,6 +255,9 @@
       if (state.label) { const l = s.labels[state.labelField]; if (!l || !l.labels.includes(state.label)) continue; }
       if (state.mismatchOnly && mismatch[i] !== 1) continue;
       if (thrCol) { const v = thrCol[i]; if (!(ge ? v >= state.thr : v <= state.thr)) continue; } // NaN never passes
+      if (!passesReview(s, i) || !passesIssue(s)) continue;
+      passMask[i] = 1;
+      if (sel && !sel[i]) continue;
       out.push(i);
     }
     if (state.sortBy) {
@@ -203,7 +278,7 @@
 
   function cardHeight() {
     const nl = cardLabelFields.length, ns = Math.min(scoreFields.length, MAX_CARD_SCORES);
-    return PAD + THUMB_H + 6 + 18 + nl * 20 + (ns ? 4 + ns * 18 : 0) + 4 + 22 + PAD;
+    return PAD + THUMB_H + 6 + 18 + nl * 20 + (hasNotes ? 20 : 0) + (ns ? 4 + ns * 18 : 0) + 4 + 22 + PAD;
   }
 
   function layout() {
@@ -244,13 +319,36 @@
   function update() {
     const start = performance.now();
     order = compute();
+    highlighted = -1;
     $('shown-count').textContent = countText();
     $('empty').hidden = order.length > 0;
     layout();
     if (window.scrollY > 0) window.scrollTo(0, 0);
     render();
+    drawMap();
     timings.lastUpdateMs = performance.now() - start;
   }
+
+  // A duplicate's or leak's link: scroll to the other sample's card and mark it. A target the filters hide
+  // brings the filters (not the order) back to their start first.
+  function goTo(j) {
+    if (!order.includes(j)) {
+      state = { ...initial(), sortBy: state.sortBy, desc: state.desc, colorBy: state.colorBy };
+      syncControls();
+      update();
+    }
+    highlighted = j;
+    const p = order.indexOf(j);
+    const gridTop = grid.getBoundingClientRect().top + window.scrollY;
+    window.scrollTo(0, Math.max(0, gridTop + Math.floor(p / perRow) * rowH - barHeight() - 12));
+    render();
+    live.forEach((el, i) => el.classList.toggle('target', i === j));
+    const card = live.get(j);
+    if (card) card.focus({ preventScroll: true });
+  }
+
+  function barHeight() { return document.querySelector('.bar').offsetHeight; }
+  function setBarHeight() { document.documentElement.style.setProperty('--bar-h', `${barHeight()}px`); }
 
   function countText() {
     let text = `${fmtInt(order.length)} of ${fmtInt(N)} samples`;
@@ -262,7 +360,7 @@
   function makeCard(i) {
     const s = samples[i];
     const el = document.createElement('div');
-    el.className = 'card' + (mismatch[i] === 1 ? ' mismatch' : '');
+    el.className = 'card' + (mismatch[i] === 1 ? ' mismatch' : '') + (i === highlighted ? ' target' : '');
     el.setAttribute('role', 'listitem');
     el.tabIndex = 0;
     el.dataset.index = i;
@@ -273,6 +371,7 @@
       `<div class="thumb">${thumbHtml(s, cardW - 2 * PAD, THUMB_H, false)}</div>` +
       `<div class="name" title="${esc(s.path)}">${esc(s.name)}</div>` +
       cardLabelFields.map((f) => labelRow(s, i, f)).join('') +
+      (hasNotes ? `<div class="note">${notesHtml(s, i, false)}</div>` : '') +
       (scoreFields.length ? `<div class="scores">${scoreFields.slice(0, MAX_CARD_SCORES).map((f) => scoreRow(s, f)).join('')}</div>` : '') +
       `<div class="tags">${s.tags.map((t) => `<span class="tag">${esc(t)}</span>`).join('')}</div>`;
     return el;
@@ -285,9 +384,37 @@
       const cls = f === truthField ? 'truth' : f === predField ? (mismatch[i] === 1 ? 'wrong' : 'pred') : '';
       const text = l.type === 'detections' ? objectSummary(l) : l.labels.join(', ');
       // The confidence is a score row of its own ("<field>.confidence"), so the pill keeps the room for the label.
-      value = `<span class="pill ${cls}" title="${esc(text)}">${esc(text || '(none)')}</span>`;
+      value = s.relabel && s.relabel.field === f ? relabelPill(s.relabel, cls)
+        : `<span class="pill ${cls}" title="${esc(text)}">${esc(text || '(none)')}</span>`;
     }
     return `<div class="lbl"><span class="k" style="width:${labelKeyWidth}" title="${esc(f)}">${esc(f)}</span>${value}</div>`;
+  }
+
+  function relabelPill(r, cls) {
+    return `<span class="pill relabel ${cls || ''}" title="${esc(`${r.field} relabeled from ${r.from} to ${r.to}`)}"><s>${esc(r.from)}</s> \u2192 ${esc(r.to)}</span>`;
+  }
+
+  // Links to the kept sample of a near duplicate and to the other side of a leak, the relabel when its
+  // field has no row of its own, and the image issues.
+  function notesHtml(s, i, all) {
+    let html = '';
+    if (s.duplicateOf) html += linkHtml('dup', s.duplicateOf, 'duplicate of', s.scores.duplicate_distance);
+    else if (isDuplicate(s)) html += '<span class="link off dup">duplicate</span>';
+    const kept = keptCount.get(i);
+    if (kept) html += `<span class="kept" title="kept; ${kept} near duplicate(s) name this sample">kept &middot; ${kept} dup</span>`;
+    if (s.leakOf) html += linkHtml('leak', s.leakOf, 'leaks with', s.scores.leak_distance);
+    else if (isLeak(s)) html += '<span class="link off leak">leak</span>';
+    if (s.relabel && (all || !cardLabelFields.includes(s.relabel.field))) html += relabelPill(s.relabel, '');
+    for (const v of s.issues || []) html += `<span class="issue">${esc(v)}</span>`;
+    return html;
+  }
+
+  function linkHtml(kind, id, text, distance) {
+    const j = indexById.get(id);
+    const d = typeof distance === 'number' ? ` (${fmt(distance)})` : '';
+    if (j === undefined) return `<span class="link off ${kind}" title="${esc(id)} is not on this page">${text} ${esc(id)}${d}</span>`;
+    const t = samples[j];
+    return `<a class="link ${kind}" data-target="${j}" title="${esc(`${text} ${t.path}${d}`)}">${text} ${esc(t.name)}${d}</a>`;
   }
 
   function objectSummary(l) {
@@ -354,6 +481,7 @@
       ...(s.width ? [['size', `${s.width} \u00d7 ${s.height}`]] : []),
       ...(s.error ? [['error', `<span style="color:var(--bad)">${esc(s.error)}</span>`]] : []),
       ['tags', s.tags.map((t) => `<span class="tag">${esc(t)}</span>`).join(' ') || '&ndash;'],
+      ...(hasNotes || s.relabel ? [['review', notesHtml(s, i, true) || '&ndash;']] : []),
     ]);
     if (scoreFields.length) html += '<h3>Scores</h3>' + rows(scoreFields.map((f) => [f, typeof s.scores[f] === 'number' ? fmt(s.scores[f], 6) : '&ndash;']));
     for (const f of labelFields) {
@@ -411,6 +539,95 @@
     }
   }
 
+  // ---- embeddings map ---------------------------------------------------------------------------
+  // Categories: Tableau's ten colours; scores: a viridis-like ramp in RAMP_STEPS buckets (one fillStyle each).
+  const CATEGORY_COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#0f3d3e'];
+  const RAMP = [[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]];
+  const RAMP_STEPS = 24, NO_VALUE = '#c4c8cf';
+  let map = null;
+
+  function setupMap() {
+    if (!data.mapField || typeof FoMap === 'undefined') return;
+    const xs = new Float32Array(N).fill(NaN), ys = new Float32Array(N).fill(NaN);
+    for (let i = 0; i < N; i++) { const p = samples[i].point; if (p) { xs[i] = p[0]; ys[i] = p[1]; } }
+    $('map-panel').hidden = false;
+    $('map-color').replaceChildren(option('', 'one colour'), ...labelFields.map((f) => option(f, f)), ...scoreFields.map((f) => option(f, f)));
+    $('map-color').value = state.colorBy;
+    map = FoMap.create({
+      canvas: $('map-canvas'), wrap: $('map-wrap'), xs, ys,
+      onSelect: (mask) => {
+        const start = performance.now();
+        state.selection = mask.some((v) => v) ? mask : null;
+        update();
+        timings.selectMs = performance.now() - start;
+      },
+      onHover: showTip,
+      onClick: openDetail,
+    });
+    colorMap();
+  }
+
+  function rampColor(t) {
+    const x = Math.min(1, Math.max(0, t)) * (RAMP.length - 1), k = Math.min(RAMP.length - 2, Math.floor(x)), f = x - k;
+    const c = RAMP[k].map((v, j) => Math.round(v + (RAMP[k + 1][j] - v) * f));
+    return `rgb(${c[0]},${c[1]},${c[2]})`;
+  }
+
+  function colorMap() {
+    if (!map) return;
+    const f = state.colorBy, index = new Int16Array(N);
+    let colors, legend;
+    if (labelFields.includes(f)) {
+      const first = samples.map((s) => { const l = s.labels[f]; return l && l.labels.length ? l.labels[0] : null; });
+      const counts = new Map();
+      for (const v of first) if (v !== null) counts.set(v, (counts.get(v) || 0) + 1);
+      const top = [...counts.keys()].sort((a, b) => counts.get(b) - counts.get(a) || a.localeCompare(b)).slice(0, CATEGORY_COLORS.length);
+      const slot = new Map(top.map((v, k) => [v, k]));
+      const other = top.length, none = top.length + 1;
+      colors = [...top.map((_, k) => CATEGORY_COLORS[k]), '#9ca3af', NO_VALUE];
+      for (let i = 0; i < N; i++) index[i] = first[i] === null ? none : slot.has(first[i]) ? slot.get(first[i]) : other;
+      legend = top.map((v, k) => `<span><i style="background:${colors[k]}"></i>${esc(v)}</span>`).join('') +
+        (counts.size > top.length ? `<span><i style="background:${colors[other]}"></i>other</span>` : '');
+    } else if (scoreFields.includes(f)) {
+      const col = columns[f], { lo, hi } = ranges[f], span = hi > lo ? hi - lo : 1;
+      colors = [...Array.from({ length: RAMP_STEPS }, (_, k) => rampColor(k / (RAMP_STEPS - 1))), NO_VALUE];
+      for (let i = 0; i < N; i++) {
+        const v = col[i];
+        index[i] = v !== v ? RAMP_STEPS : Math.min(RAMP_STEPS - 1, Math.floor((v - lo) / span * RAMP_STEPS));
+      }
+      legend = `<span>${esc(f)} ${fmt(lo)}<span class="ramp" style="background:linear-gradient(90deg,${RAMP.map((c) => `rgb(${c})`).join(',')})"></span>${fmt(hi)}</span>`;
+    } else {
+      colors = ['#2563eb'];
+      legend = '';
+    }
+    map.setColors(index, colors);
+    $('map-legend').innerHTML = legend + '<span class="muted">drag: select (shift adds) &middot; wheel: zoom &middot; double click: fit</span>';
+  }
+
+  function drawMap() {
+    if (!map) return;
+    map.setFlags(passMask, state.selection);
+    timings.mapDrawMs = map.draw();
+    let shown = 0, selected = 0;
+    for (let i = 0; i < N; i++) if (passMask[i]) shown++;
+    if (state.selection) for (let i = 0; i < N; i++) selected += state.selection[i];
+    $('map-info').textContent = `${fmtInt(map.withPoint)} points` + (shown < N ? `, ${fmtInt(N - shown)} dimmed by the filters` : '') +
+      (state.selection ? `, ${fmtInt(selected)} selected` : '');
+    $('map-clear').hidden = !state.selection;
+  }
+
+  function showTip(i, x, y) {
+    const tip = $('map-tip');
+    if (i < 0) { tip.hidden = true; return; }
+    const s = samples[i], l = s.labels[state.colorBy], v = s.scores[state.colorBy];
+    const value = l ? l.labels.join(', ') : typeof v === 'number' ? fmt(v) : '';
+    tip.innerHTML = `<div class="thumb">${thumbHtml(s, 140, 100, false)}</div><b>${esc(s.name)}</b>` +
+      (value ? `<span class="muted">${esc(state.colorBy)}: ${esc(value)}</span>` : '');
+    tip.hidden = false;
+    const left = x + 240 > window.innerWidth ? x - 234 : x + 14, top = y + 170 > window.innerHeight ? y - 164 : y + 14;
+    tip.style.left = `${left}px`; tip.style.top = `${top}px`;
+  }
+
   // ---- helpers ----------------------------------------------------------------------------------
   function esc(v) {
     return String(v).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
@@ -434,6 +651,8 @@
 
   // ---- start ------------------------------------------------------------------------------------
   fillControls();
+  setBarHeight();
+  setupMap();
   syncControls();
   bind();
   update();
@@ -443,5 +662,9 @@
     timings,
     shownIds: () => order.map((i) => samples[i].id),
     state: () => ({ ...state }),
+    // The map, for tests and benchmarks: where a sample's point is, how it is drawn, and a timed redraw.
+    mapToClient: (id) => map && indexById.has(id) ? map.toClient(indexById.get(id)) : null,
+    mapState: (id) => map && indexById.has(id) ? map.stateOf(indexById.get(id)) : 'none',
+    redrawMap: () => { drawMap(); return timings.mapDrawMs; },
   };
 })();
