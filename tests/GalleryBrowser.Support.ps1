@@ -174,3 +174,15 @@ function Save-BrowserScreenshot {
     Set-Content -Path $Path -Value $png -AsByteStream
     Get-Item $Path
 }
+
+function Invoke-BrowserDrag {
+    # Presses the left button at one viewport point, moves to another and releases it (WebDriver pointer actions).
+    param([Parameter(Mandatory)] [pscustomobject] $Browser, [Parameter(Mandatory)] [double[]] $From, [Parameter(Mandatory)] [double[]] $To)
+    $move = { param($p, $ms) @{ type = 'pointerMove'; duration = $ms; origin = 'viewport'; x = [int][math]::Round($p[0]); y = [int][math]::Round($p[1]) } }
+    $mouse = @{
+        type = 'pointer'; id = 'mouse'; parameters = @{ pointerType = 'mouse' }
+        actions = @((& $move $From 0), @{ type = 'pointerDown'; button = 0 }, (& $move $To 150), @{ type = 'pointerUp'; button = 0 })
+    }
+    $null = Invoke-BrowserCommand -Browser $Browser -Method Post -Path 'actions' -Body @{ actions = @($mouse) }
+    $null = Invoke-BrowserCommand -Browser $Browser -Method Delete -Path 'actions'
+}

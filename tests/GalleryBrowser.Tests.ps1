@@ -175,6 +175,153 @@ missing.png,cat,cat,0.5,0.5,train reviewed
         }
     }
 
+    Context 'the embeddings map and the curation fields' {
+        BeforeAll {
+            $photos = '/usr/lib/python3/dist-packages/skimage/data'
+            $files = 'astronaut.png', 'chelsea.png', 'coffee.png', 'camera.png', 'rocket.jpg', 'coins.png', 'horse.png', 'moon.png'
+            # Two clusters of twelve points on a unit grid, ten units apart; the last sample has no point.
+            # Duplicates, a leak, image issues and a relabel as Find-FoDuplicate, Find-FoLeak,
+            # Measure-FoImageQuality and a relabel step write them.
+            $n = 24
+            $ids = 0..($n - 1) | ForEach-Object { 'c{0:D2}' -f $_ }
+            $cluster = 0..($n - 1) | ForEach-Object { $_ -lt 12 ? 'left' : 'right' }
+            $issues = @{ 2 = 'dark', 'blurry'; 3 = , 'dark'; 7 = , 'grayscale' }
+            $samples = foreach ($i in 0..($n - 1)) {
+                $s = [FiftyOneBrain.Samples.Sample]::new((Join-Path $photos $files[$i % $files.Count]), $ids[$i])
+                $s.Tags.Add(('train', 'val')[$i % 2])
+                $s.SetField('ground_truth', [FiftyOneBrain.Samples.Classification]::new($cluster[$i], $null, $null))
+                $s.SetField('uniqueness', $i / $n)
+                $offset = $i -lt 12 ? 0 : 10
+                if ($i -lt $n - 1) { $s.SetField('visualization', [double[]]@(($offset + $i % 4), ($offset + [math]::Floor(($i % 12) / 4)), 0.5)) }
+                if ($i -in 13, 14) { $s.SetField('duplicate_of', $ids[1]); $s.SetField('duplicate_distance', 0.05); $s.Tags.Add('duplicate') }
+                if ($i -eq 5) { $s.SetField('leak', $true); $s.SetField('leak_of', $ids[20]); $s.SetField('leak_distance', 0.125) }
+                if ($issues.ContainsKey($i)) { $s.SetField('image_issues', [string[]]$issues[$i]) }
+                if ($i -eq 4) {
+                    $s.SetField('ground_truth_original', [FiftyOneBrain.Samples.Classification]::new('right', $null, $null))
+                    $s.Tags.Add('relabeled')
+                }
+                $s
+            }
+            $page = Join-Path $TestDrive 'map.html'
+            $null = $samples | Show-FoDataset -Path $page -Title 'Embeddings map'
+
+            function Get-ShownId { Invoke-BrowserScript $browser 'return window.foGallery.shownIds()' }
+            function Get-MapPoint([string] $Id) { Invoke-BrowserScript $browser "return window.foGallery.mapToClient('$Id')" }
+            function Get-MapState([string[]] $Id) { $Id | ForEach-Object { Invoke-BrowserScript $browser "return window.foGallery.mapState('$_')" } }
+            # The canvas pixel under a sample's point, as 'r,g,b'.
+            function Get-MapPixel([string] $Id) {
+                Invoke-BrowserScript $browser @"
+const p = window.foGallery.mapToClient('$Id'), c = document.getElementById('map-canvas'), r = c.getBoundingClientRect(), k = devicePixelRatio;
+return Array.from(c.getContext('2d').getImageData(Math.round((p.x - r.left) * k), Math.round((p.y - r.top) * k), 1, 1).data.slice(0, 3)).join(',');
+"@
+            }
+            function Get-OptionText([string] $Select) { Find-BrowserElement $browser "$Select option" -All | ForEach-Object { Get-BrowserText $browser -Id $_ } }
+        }
+
+        BeforeEach {
+            Open-Gallery $page
+        }
+
+        It 'draws a point per sample that has one, in a panel beside the grid' {
+            Get-BrowserText $browser '#map-info' | Should -Be '23 points'
+            $side = Invoke-BrowserScript $browser @'
+const g = document.getElementById('grid').getBoundingClientRect(), m = document.getElementById('map-canvas').getBoundingClientRect();
+return [g.right <= m.left, m.width > 200, m.height > 200];
+'@
+            $side | Should -Be $true, $true, $true
+            Get-MapState $ids[0], $ids[22], $ids[23] | Should -Be 'shown', 'shown', 'none'
+            # Coloured by the ground truth: the two clusters get different colours, neither the dimmed grey.
+            $left, $right = (Get-MapPixel $ids[0]), (Get-MapPixel $ids[12])
+            $left | Should -Not -Be $right
+            $left, $right | Should -Not -BeIn '217,220,225', '255,255,255'
+        }
+
+        It 'keeps exactly the cards of the points a box dragged on the map holds, and clears the selection' {
+            $points = $ids[12..22] | ForEach-Object { Get-MapPoint $_ }
+            $from = (($points.x | Measure-Object -Minimum).Minimum - 8), (($points.y | Measure-Object -Minimum).Minimum - 8)
+            $to = (($points.x | Measure-Object -Maximum).Maximum + 8), (($points.y | Measure-Object -Maximum).Maximum + 8)
+            Invoke-BrowserDrag $browser -From $from -To $to
+            Get-ShownCount | Should -Be '11 of 24 samples'
+            Get-ShownId | Should -Be $ids[12..22]
+            Get-BrowserText $browser '#map-info' | Should -Be '23 points, 11 selected'
+            Get-MapState $ids[0], $ids[12] | Should -Be 'faded', 'shown'
+
+            # The selection combines with the other filters.
+            Select-BrowserOption '#tag-filter' val
+            Get-ShownId | Should -Be ($ids[12..22] | Where-Object { [int]$_.Substring(1) % 2 -eq 1 })
+
+            Invoke-BrowserClick $browser '#map-clear'
+            Get-ShownCount | Should -Be '12 of 24 samples'
+            Get-BrowserAttribute $browser '#map-clear' -Name hidden | Should -Be 'true'
+        }
+
+        It 'dims the points of the samples the grid''s filters hide' {
+            Select-BrowserOption '#tag-filter' val
+            $states = Get-MapState $ids[0..22]
+            for ($i = 0; $i -lt 23; $i++) { $states[$i] | Should -Be ($i % 2 ? 'shown' : 'dimmed') -Because "sample $i is tagged $(('train', 'val')[$i % 2])" }
+            Get-MapPixel $ids[0] | Should -Be '217,220,225'
+            Get-MapPixel $ids[1] | Should -Not -Be '217,220,225'
+            Get-BrowserText $browser '#map-info' | Should -Be '23 points, 12 dimmed by the filters'
+
+            # A threshold dims too: uniqueness = i / 24 at least 0.5 keeps samples 12 and up.
+            Select-BrowserOption '#tag-filter' ''
+            $null = Invoke-BrowserScript $browser "const t = document.getElementById('threshold'); t.value = 0.5; t.dispatchEvent(new Event('input')); return 1"
+            Get-MapState $ids[11], $ids[12] | Should -Be 'dimmed', 'shown'
+        }
+
+        It 'links a duplicate''s card to its kept sample: a click scrolls to that card and marks it' {
+            Select-BrowserOption '#review-filter' duplicates
+            Get-ShownId | Should -Be $ids[13], $ids[14]
+            Get-BrowserText $browser '.card[data-id="c13"] .link.dup' | Should -Be "duplicate of $($files[1]) (0.05)"
+            Invoke-BrowserClick $browser '.card[data-id="c13"] .link.dup'
+            # The kept sample is no duplicate, so the filter made way for it.
+            Get-ShownCount | Should -Be '24 of 24 samples'
+            Invoke-BrowserScript $browser 'return document.activeElement.dataset.id' | Should -Be $ids[1]
+            @(Find-BrowserElement $browser '.card.target' -All) | Should -HaveCount 1
+            Get-BrowserAttribute $browser '.card.target' -Name data-id | Should -Be $ids[1]
+            Get-BrowserText $browser '.card[data-id="c01"] .kept' | Should -Be "kept `u{00B7} 2 dup"
+        }
+
+        It 'counts duplicates, kept samples, leaks and relabels, and a leak links to the other split''s sample' {
+            Get-OptionText '#review-filter' | Should -Be 'All samples', 'duplicates (2)', 'kept, with duplicates (1)', 'leaks (1)', 'relabeled (1)'
+            Select-BrowserOption '#review-filter' kept
+            Get-ShownId | Should -Be $ids[1]
+            Select-BrowserOption '#review-filter' leaks
+            Get-ShownId | Should -Be $ids[5]
+            Invoke-BrowserClick $browser '.card[data-id="c05"] .link.leak'
+            Invoke-BrowserScript $browser 'return document.activeElement.dataset.id' | Should -Be $ids[20]
+        }
+
+        It 'filters by image issue, with counts in cleanvision''s order' {
+            Get-OptionText '#issue-filter' | Should -Be 'All images', 'any issue (3)', 'dark (2)', 'blurry (1)', 'grayscale (1)'
+            Select-BrowserOption '#issue-filter' dark
+            Get-ShownId | Should -Be $ids[2], $ids[3]
+            (Get-BrowserText $browser '.card[data-id="c02"] .note') -split '\s+' | Should -Be 'dark', 'blurry'
+            Select-BrowserOption '#issue-filter' '*'
+            Get-ShownId | Should -Be $ids[2], $ids[3], $ids[7]
+            Get-MapState $ids[2], $ids[4] | Should -Be 'shown', 'dimmed'
+        }
+
+        It 'shows a relabeled sample''s label before and after, and filters the relabeled samples' {
+            Select-BrowserOption '#review-filter' relabeled
+            Get-ShownId | Should -Be $ids[4]
+            Get-BrowserText $browser '.card[data-id="c04"] .pill.relabel' | Should -Be "right `u{2192} left"
+            Get-BrowserText $browser '.card[data-id="c04"] .pill.relabel s' | Should -Be 'right'
+        }
+
+        It 'colours the points by a score when asked, and shows a sample''s thumbnail on hover' {
+            Select-BrowserOption '#map-color' uniqueness
+            Get-MapPixel $ids[0] | Should -Not -Be (Get-MapPixel $ids[22])
+            $p = Get-MapPoint $ids[6]
+            $hover = @{ type = 'pointer'; id = 'mouse'; parameters = @{ pointerType = 'mouse' }
+                actions = @(@{ type = 'pointerMove'; duration = 0; origin = 'viewport'; x = [int]$p.x; y = [int]$p.y }) }
+            $null = Invoke-BrowserCommand -Browser $browser -Method Post -Path 'actions' -Body @{ actions = @($hover) }
+            Wait-BrowserCondition $browser "return !document.getElementById('map-tip').hidden"
+            Get-BrowserText $browser '#map-tip b' | Should -Be $files[6]
+            Find-BrowserElement $browser '#map-tip img' -All | Should -HaveCount 1
+        }
+    }
+
     Context 'ten thousand samples' {
         BeforeAll {
             $n = 10000

@@ -7,7 +7,7 @@
   const MAX_CARD_LABELS = 3, MAX_CARD_SCORES = 5;
   const PALETTE = ['#2563eb', '#9333ea', '#0891b2', '#be185d', '#4d7c0f'];
   const UNTAGGED = '\u0000untagged';
-  const ANY_ISSUE = '\u0000any';
+  const ANY_ISSUE = '*';
   // cleanvision's issue names in its order; other names follow alphabetically.
   const ISSUE_ORDER = ['dark', 'light', 'odd_aspect_ratio', 'low_information', 'blurry', 'grayscale', 'odd_size'];
 
@@ -303,7 +303,7 @@
     const rows = Math.ceil(order.length / perRow);
     const r0 = Math.max(0, Math.floor(-top / rowH) - OVERSCAN_ROWS);
     const r1 = Math.min(rows - 1, Math.floor((window.innerHeight - top) / rowH) + OVERSCAN_ROWS);
-    const next = new Map(), frag = document.createDocumentFragment();
+    const next = new Map(), frag = document.createDocumentFragment(), active = document.activeElement;
     for (let p = r0 * perRow, end = Math.min(order.length, (r1 + 1) * perRow); p < end; p++) {
       const i = order[p];
       const el = live.get(i) || makeCard(i);
@@ -314,6 +314,8 @@
     live.forEach((el, i) => { if (!next.has(i)) el.remove(); });
     live = next;
     grid.appendChild(frag);
+    // Moving a card in the DOM blurs it; a card that had the focus keeps it.
+    if (active && active !== document.activeElement && active.isConnected) active.focus({ preventScroll: true });
   }
 
   function update() {
@@ -411,7 +413,7 @@
 
   function linkHtml(kind, id, text, distance) {
     const j = indexById.get(id);
-    const d = typeof distance === 'number' ? ` (${fmt(distance)})` : '';
+    const d = typeof distance === 'number' ? ` (${+distance.toFixed(3)})` : '';
     if (j === undefined) return `<span class="link off ${kind}" title="${esc(id)} is not on this page">${text} ${esc(id)}${d}</span>`;
     const t = samples[j];
     return `<a class="link ${kind}" data-target="${j}" title="${esc(`${text} ${t.path}${d}`)}">${text} ${esc(t.name)}${d}</a>`;
