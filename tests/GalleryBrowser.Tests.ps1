@@ -2,6 +2,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module (Get-StagedModulePath) -Force
     . (Join-Path $PSScriptRoot 'GalleryBrowser.Support.ps1')
+    . (Join-Path $PSScriptRoot 'GalleryMap.Support.ps1')
 
     # Pages written by Show-FoDataset are loaded in headless Chromium to check what a person would see.
     $browser = Start-HeadlessChromium
@@ -327,28 +328,12 @@ return [g.right <= m.left, m.width > 200, m.height > 200];
             $n = 10000
             $distinct = 500
             $images = Join-Path $TestDrive 'img'
-            $imagesTime = Measure-Command {
-                foreach ($i in 0..($distinct - 1)) {
-                    $from = [byte](($i * 37) % 256), [byte](($i * 91) % 256), [byte](($i * 53) % 256)
-                    $null = New-TestPng (Join-Path $images ('{0:D3}.png' -f $i)) -Width 28 -Height 28 -From $from -To 240, 240, 240
-                }
-            }
+            $imagesTime = Measure-Command { $imagePaths = New-MapTestImage -Directory $images -Count $distinct }
 
-            # Samples are built from the module's types directly: 30,000 cmdlet calls would take most of the test's time.
-            # Each sample still gets its own thumbnail (images are shared, thumbnails are not cached).
+            # Each sample gets its own thumbnail (images are shared, thumbnails are not cached) and a point on the map.
             $page = Join-Path $TestDrive 'big.html'
             $cmdletTime = Measure-Command {
-                $labels = 'T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'
-                $samples = foreach ($i in 0..($n - 1)) {
-                    $s = [FiftyOneBrain.Samples.Sample]::new(('{0}/{1:D3}.png' -f $images, ($i % $distinct)), ('{0:D5}' -f $i))
-                    $s.Tags.Add(('train', 'test')[$i % 2])
-                    $s.SetField('ground_truth', [FiftyOneBrain.Samples.Classification]::new($labels[$i % 10], $null, $null))
-                    $s.SetField('predictions', [FiftyOneBrain.Samples.Classification]::new($labels[($i * 7) % 10], 0.5 + ($i % 50) / 100, $null))
-                    $s.SetField('mistakenness', (($i * 7919) % $n) / $n)
-                    $s.SetField('uniqueness', (($i * 104729) % $n) / $n)
-                    $s
-                }
-                $written = $samples | Show-FoDataset -Path $page -ErrorVariable errors
+                $written = New-MapTestSample -Count $n -Image $imagePaths | Show-FoDataset -Path $page -ErrorVariable errors
             }
         }
 
@@ -389,6 +374,19 @@ return [g.right <= m.left, m.width > 200, m.height > 200];
                 $loadTime.TotalMilliseconds, $firstRenderMs, $sortMs, $built)
             $firstRenderMs | Should -BeLessThan 10000 -Because "the first render took $firstRenderMs ms"
             $sortMs | Should -BeLessThan 1000 -Because "sorting 10,000 cards took $sortMs ms"
+        }
+
+        It 'draws 10,000 points, and a box around one cluster keeps exactly its cards, fast' {
+            Open-Gallery $page -Timeout ([timespan]::FromSeconds(20))
+            Get-BrowserText $browser '#map-info' | Should -Be '10,000 points'
+            $m = Measure-MapInteraction -Browser $browser
+            # Label 0's cluster is far from the others: the box holds its 1,000 samples and no other.
+            $m.SelectedIds | Should -Be (0..($n - 1) | Where-Object { $_ % 10 -eq 0 } | ForEach-Object { '{0:D5}' -f $_ })
+            Get-ShownCount | Should -Be '10,000 of 10,000 samples'
+            Write-Host ('10,000 points: map redraw {0:0.0} ms (median), box selection with grid and map update {1:0.0} ms, tag filter with map dimmed {2:0.0} ms' -f
+                $m.RedrawMs, $m.SelectMs, $m.FilterMs)
+            $m.RedrawMs | Should -BeLessThan 250 -Because "a redraw of 10,000 points took $($m.RedrawMs) ms"
+            $m.SelectMs | Should -BeLessThan 1000 -Because "a selection took $($m.SelectMs) ms"
         }
     }
 }

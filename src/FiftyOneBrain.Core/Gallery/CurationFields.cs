@@ -25,6 +25,7 @@ public static class CurationFields
         {
             double[] d => d,
             float[] f => f.Select(v => (double)v).ToArray(),
+            object[] o when o.Length >= 2 => o.Take(2).Select(v => FieldValues.AsDouble(v) ?? double.NaN).ToArray(),
             _ => null,
         };
         if (values is null || values.Length < 2 || !double.IsFinite(values[0]) || !double.IsFinite(values[1])) return null;
