@@ -6,7 +6,8 @@
     Builds the staged module's page with Show-FoDataset from a few hundred small generated PNGs (each sample gets
     its own thumbnail) and ten clusters of points, one per label. Prints one row per size: page size, load time,
     median redraw, selection and filter times. Run it on a quiet machine for numbers to quote:
-        dotnet tool run pwsh -NoProfile -File bench/Gallery/Measure-GalleryMap.ps1 -Sizes 10000, 50000
+        dotnet tool run pwsh -NoProfile -File bench/Gallery/Measure-GalleryMap.ps1
+    (other sizes: -Command "./bench/Gallery/Measure-GalleryMap.ps1 -Sizes 20000, 100000"; -File passes "a,b" as one string)
 #>
 [CmdletBinding()]
 param(
