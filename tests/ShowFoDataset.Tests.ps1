@@ -88,6 +88,54 @@ Describe 'Show-FoDataset' {
         }
     }
 
+    Context 'the embeddings map and the curation fields' {
+        It 'carries each point, duplicate, leak, issue and relabel in the page data, from fields set in PowerShell' {
+            New-TestImage $dir a.png, b.png, c.png, d.png, e.png
+            $i = 0
+            foreach ($s in $samples) { $s.visualization = @($i, (2 * $i), 7); $i++ }
+            $samples[1].duplicate_of = $samples[0].Id
+            $samples[1].duplicate_distance = 0.04
+            $samples[2].leak = $true
+            $samples[2].leak_of = $samples[3].Id
+            $samples[3].image_issues = @('dark', 'odd_size')
+            $samples[4].ground_truth_original = New-FoClassification -Label dog
+            $samples[4].Tags.Add('relabeled')
+
+            $null = $samples | Show-FoDataset -Path $page -ErrorVariable errors
+
+            $errors | Should -BeNullOrEmpty
+            $data = Get-GalleryData $page
+            $data.mapField | Should -Be 'visualization'
+            $data.samples | ForEach-Object { $_.point } | Should -Be 0, 0, 1, 2, 2, 4, 3, 6, 4, 8
+            $data.samples[1].duplicateOf | Should -Be $samples[0].Id
+            $data.samples[2].leak | Should -BeTrue
+            $data.samples[2].leakOf | Should -Be $samples[3].Id
+            $data.samples[3].issues | Should -Be dark, odd_size
+            $data.samples[4].relabel.field, $data.samples[4].relabel.from, $data.samples[4].relabel.to | Should -Be ground_truth, dog, cat
+            $data.samples[0].PSObject.Properties.Name | Should -Not -Contain 'duplicateOf'
+        }
+
+        It 'stops when a -MapField given on the command line is on no sample, and writes nothing' {
+            New-TestImage $dir a.png, b.png, c.png, d.png, e.png
+            { $samples | Show-FoDataset -Path $page -MapField umap } |
+                Should -Throw -ErrorId 'FieldNotFound,FiftyOneBrain.PowerShell.Commands.ShowFoDatasetCommand'
+            Test-Path $page | Should -BeFalse
+        }
+
+        It 'warns once when only some samples have a point, and draws no map when none has one' {
+            New-TestImage $dir a.png, b.png, c.png, d.png, e.png
+            $samples[0].visualization = @(1.5, 2.5)
+            $null = $samples | Show-FoDataset -Path $page -WarningVariable warnings -WarningAction SilentlyContinue
+            $warnings | Should -HaveCount 1
+            "$warnings" | Should -BeLike "4 of 5 samples have no field 'visualization'*map*"
+            (Get-GalleryData $page).mapField | Should -Be 'visualization'
+
+            $null = New-LetterSample $dir | Show-FoDataset -Path $page -WarningVariable warnings
+            $warnings | Should -BeNullOrEmpty
+            (Get-GalleryData $page).PSObject.Properties.Name | Should -Not -Contain 'mapField'
+        }
+    }
+
     Context 'problems' {
         It 'reports an unreadable image as a per-sample error and keeps its card on the page' {
             New-TestImage $dir a.png, c.png, d.png, e.png             # b.png is missing
