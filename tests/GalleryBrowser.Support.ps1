@@ -186,3 +186,15 @@ function Invoke-BrowserDrag {
     $null = Invoke-BrowserCommand -Browser $Browser -Method Post -Path 'actions' -Body @{ actions = @($mouse) }
     $null = Invoke-BrowserCommand -Browser $Browser -Method Delete -Path 'actions'
 }
+
+function Invoke-BrowserPath {
+    # Presses the left button at the first viewport point, moves through the others and releases it at the last.
+    param([Parameter(Mandatory)] [pscustomobject] $Browser, [Parameter(Mandatory)] [object[]] $Point)
+    $move = { param($p, $ms) @{ type = 'pointerMove'; duration = $ms; origin = 'viewport'; x = [int][math]::Round($p[0]); y = [int][math]::Round($p[1]) } }
+    $steps = @((& $move $Point[0] 0), @{ type = 'pointerDown'; button = 0 })
+    $steps += foreach ($p in $Point[1..($Point.Count - 1)]) { & $move $p 120 }
+    $steps += @{ type = 'pointerUp'; button = 0 }
+    $mouse = @{ type = 'pointer'; id = 'mouse'; parameters = @{ pointerType = 'mouse' }; actions = $steps }
+    $null = Invoke-BrowserCommand -Browser $Browser -Method Post -Path 'actions' -Body @{ actions = @($mouse) }
+    $null = Invoke-BrowserCommand -Browser $Browser -Method Delete -Path 'actions'
+}

@@ -256,6 +256,18 @@ return [g.right <= m.left, m.width > 200, m.height > 200];
             Get-BrowserAttribute $browser '#map-clear' -Name hidden | Should -Be 'true'
         }
 
+        It 'keeps the cards of the points a lasso drawn in lasso mode encloses' {
+            Invoke-BrowserClick $browser '#map-tool'
+            Get-BrowserText $browser '#map-tool' | Should -Be 'Lasso'
+            # Screen position of a point (10 + u, 10 + v) of the right cluster, from its points at (10, 10), (11, 10), (10, 11).
+            $origin, $right, $up = (Get-MapPoint $ids[12]), (Get-MapPoint $ids[13]), (Get-MapPoint $ids[16])
+            $screen = { param($u, $v) @(($origin.x + $u * ($right.x - $origin.x)), ($origin.y - $v * ($origin.y - $up.y))) }
+            # A triangle holding the grid points whose offsets sum to at most 2 (a box around them would hold more).
+            $corners = @(-0.5, -0.5), @(3, -0.5), @(-0.5, 3), @(-0.5, -0.4)
+            Invoke-BrowserPath $browser -Point ($corners | ForEach-Object { , (& $screen $_[0] $_[1]) })
+            Get-ShownId | Should -Be $ids[12, 13, 14, 16, 17, 20]
+        }
+
         It 'dims the points of the samples the grid''s filters hide' {
             Select-BrowserOption '#tag-filter' val
             $states = Get-MapState $ids[0..22]

@@ -219,6 +219,11 @@
     $('issue-filter').addEventListener('change', (e) => { state.issue = e.target.value; update(); });
     $('map-color').addEventListener('change', (e) => { state.colorBy = e.target.value; colorMap(); drawMap(); });
     $('map-clear').addEventListener('click', () => { state.selection = null; update(); });
+    $('map-tool').addEventListener('click', (e) => {
+      const lasso = e.target.textContent === 'Box';
+      e.target.textContent = lasso ? 'Lasso' : 'Box';
+      if (map) map.setTool(lasso ? 'lasso' : 'box');
+    });
     $('reset').addEventListener('click', () => { state = initial(); syncControls(); colorMap(); update(); });
     $('detail-fields').addEventListener('click', (e) => {
       const link = e.target.closest('.link[data-target]');
@@ -603,7 +608,7 @@
       legend = '';
     }
     map.setColors(index, colors);
-    $('map-legend').innerHTML = legend + '<span class="muted">drag: select (shift adds) &middot; wheel: zoom &middot; double click: fit</span>';
+    $('map-legend').innerHTML = legend + '<span class="muted">drag: select (Shift adds; Box/Lasso switches) &middot; right-drag: pan &middot; wheel: zoom &middot; double click: fit</span>';
   }
 
   function drawMap() {

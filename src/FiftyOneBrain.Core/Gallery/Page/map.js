@@ -1,7 +1,8 @@
 // Show-FoDataset embeddings map: a scatter of one point per sample on a plain 2-D canvas, no libraries.
 // Points are drawn as small squares batched by colour (one fillStyle per colour), so a redraw of 50,000
-// points is a few tens of thousands of fillRect calls. Dragging draws a box that selects the points in it;
-// the wheel zooms about the pointer and a double click fits all points again.
+// points is a few tens of thousands of fillRect calls. Dragging draws a box (or, in lasso mode, a free shape)
+// that selects the points in it; a right-button drag pans, the wheel zooms about the pointer and a double
+// click fits all points again.
 window.FoMap = (function () {
   'use strict';
 
@@ -29,6 +30,13 @@ window.FoMap = (function () {
     box.className = 'map-box';
     box.hidden = true;
     wrap.appendChild(box);
+    const SVG = 'http://www.w3.org/2000/svg';
+    const lassoSvg = document.createElementNS(SVG, 'svg'), lassoPath = document.createElementNS(SVG, 'polygon');
+    lassoSvg.setAttribute('class', 'map-lasso');
+    lassoSvg.appendChild(lassoPath);
+    wrap.appendChild(lassoSvg);
+    lassoSvg.style.display = 'none';
+    let tool = 'box';
 
     function fit() {
       const dx = Math.max(hi[0] - lo[0], 1e-12), dy = Math.max(hi[1] - lo[1], 1e-12);
@@ -105,17 +113,53 @@ window.FoMap = (function () {
       return mask;
     }
 
-    const local = (e) => { const r = canvas.getBoundingClientRect(); return [e.clientX - r.left, e.clientY - r.top]; };
-    let drag = null, hoverFrame = 0, lastMove = null;
+    // Ray casting against the polygon, after a cheap test against its bounding box.
+    function inPolygon(poly) {
+      const mask = new Uint8Array(N);
+      let l = Infinity, t = Infinity, r = -Infinity, b = -Infinity;
+      for (const [x, y] of poly) { l = Math.min(l, x); r = Math.max(r, x); t = Math.min(t, y); b = Math.max(b, y); }
+      for (let i = 0; i < N; i++) {
+        if (!has[i]) continue;
+        const px = sx[i], py = sy[i];
+        if (px < l || px > r || py < t || py > b) continue;
+        let inside = false;
+        for (let a = 0, c = poly.length - 1; a < poly.length; c = a++) {
+          const [xa, ya] = poly[a], [xc, yc] = poly[c];
+          if ((ya > py) !== (yc > py) && px < (xc - xa) * (py - ya) / (yc - ya) + xa) inside = !inside;
+        }
+        if (inside) mask[i] = 1;
+      }
+      return mask;
+    }
 
+    const local = (e) => { const r = canvas.getBoundingClientRect(); return [e.clientX - r.left, e.clientY - r.top]; };
+    let drag = null, pan = null, hoverFrame = 0, lastMove = null;
+
+    canvas.addEventListener('contextmenu', (e) => e.preventDefault());
     canvas.addEventListener('mousedown', (e) => {
+      const [x, y] = local(e);
+      if (e.button === 2) { e.preventDefault(); pan = { x, y }; return; }
       if (e.button !== 0) return;
       e.preventDefault();
-      const [x, y] = local(e);
-      drag = { x0: x, y0: y, x1: x, y1: y, additive: e.shiftKey };
+      drag = { x0: x, y0: y, x1: x, y1: y, additive: e.shiftKey, path: tool === 'lasso' ? [[x, y]] : null };
       opts.onHover(-1);
     });
     window.addEventListener('mousemove', (e) => {
+      if (pan) {
+        const [x, y] = local(e);
+        view.cx -= (x - pan.x) / view.scale;
+        view.cy += (y - pan.y) / view.scale;
+        pan = { x, y };
+        draw();
+        return;
+      }
+      if (drag && drag.path) {
+        [drag.x1, drag.y1] = local(e);
+        drag.path.push([drag.x1, drag.y1]);
+        lassoPath.setAttribute('points', drag.path.map(([x, y]) => `${x + canvas.offsetLeft},${y + canvas.offsetTop}`).join(' '));
+        lassoSvg.style.display = '';
+        return;
+      }
       if (drag) {
         [drag.x1, drag.y1] = local(e);
         const l = Math.min(drag.x0, drag.x1), t = Math.min(drag.y0, drag.y1);
@@ -133,17 +177,21 @@ window.FoMap = (function () {
       });
     });
     window.addEventListener('mouseup', (e) => {
+      if (pan) { pan = null; return; }
       if (!drag) return;
       const d = drag;
       drag = null;
       box.hidden = true;
+      lassoSvg.style.display = 'none';
       [d.x1, d.y1] = local(e);
-      if (Math.abs(d.x1 - d.x0) <= CLICK_SLOP && Math.abs(d.y1 - d.y0) <= CLICK_SLOP) {
+      const far = d.path ? d.path.some(([x, y]) => Math.abs(x - d.x0) > CLICK_SLOP || Math.abs(y - d.y0) > CLICK_SLOP)
+        : Math.abs(d.x1 - d.x0) > CLICK_SLOP || Math.abs(d.y1 - d.y0) > CLICK_SLOP;
+      if (!far) {
         const i = nearest(d.x0, d.y0);
         if (i >= 0) opts.onClick(i);
         return;
       }
-      const mask = inBox(d.x0, d.y0, d.x1, d.y1);
+      const mask = d.path ? inPolygon(d.path) : inBox(d.x0, d.y0, d.x1, d.y1);
       if (d.additive && sel) for (let i = 0; i < N; i++) mask[i] |= sel[i];
       opts.onSelect(mask);
     });
@@ -164,6 +212,8 @@ window.FoMap = (function () {
     return {
       withPoint,
       setColors, setFlags, draw, resize,
+      // 'box' or 'lasso': what a left-button drag draws.
+      setTool(name) { tool = name === 'lasso' ? 'lasso' : 'box'; },
       fit() { fit(); },
       // Where sample i's point is on the screen (client coordinates), or null without a point.
       toClient(i) {
