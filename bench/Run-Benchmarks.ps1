@@ -30,3 +30,5 @@ Write-Information "$($PSStyle.Bold)== Models$($PSStyle.Reset)"
 & (Join-Path $PSScriptRoot 'Models' 'Measure-ModelSpeed.ps1') -Images $Images
 Write-Information "$($PSStyle.Bold)== Onnx$($PSStyle.Reset)"
 & (Join-Path $PSScriptRoot 'Onnx' 'Measure-OnnxSpeed.ps1') -Images $Photos
+Write-Information "$($PSStyle.Bold)== Gallery map$($PSStyle.Reset)"
+& (Join-Path $PSScriptRoot 'Gallery' 'Measure-GalleryMap.ps1') | Format-Table -AutoSize | Out-String | Write-Information
