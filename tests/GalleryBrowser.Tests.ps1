@@ -345,7 +345,7 @@ return [g.right <= m.left, m.width > 200, m.height > 200];
             # Each sample gets its own thumbnail (images are shared, thumbnails are not cached) and a point on the map.
             $page = Join-Path $TestDrive 'big.html'
             $cmdletTime = Measure-Command {
-                $written = New-MapTestSample -Count $n -Image $imagePaths | Show-FoDataset -Path $page -ErrorVariable errors
+                $written = Get-MapTestSample -Count $n -Image $imagePaths | Show-FoDataset -Path $page -ErrorVariable errors
             }
         }
 

@@ -5,7 +5,9 @@ $mapLabels = 'T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'S
 
 function New-MapTestImage {
     # Distinct small PNGs to point the samples at; returns their paths.
+    [CmdletBinding(SupportsShouldProcess)]
     param([Parameter(Mandatory)] [string] $Directory, [int] $Count = 500)
+    if (-not $PSCmdlet.ShouldProcess($Directory, "Write $Count test images")) { return }
     foreach ($i in 0..($Count - 1)) {
         $from = [byte](($i * 37) % 256), [byte](($i * 91) % 256), [byte](($i * 53) % 256)
         (New-TestPng (Join-Path $Directory ('{0:D3}.png' -f $i)) -Width 28 -Height 28 -From $from -To 240, 240, 240).FullName
@@ -22,7 +24,7 @@ function Get-MapTestPoint {
     [double[]]@((6 * [math]::Cos($angle) + $dx), (6 * [math]::Sin($angle) + $dy))
 }
 
-function New-MapTestSample {
+function Get-MapTestSample {
     # Samples built from the module's types directly (tens of thousands of cmdlet calls would dominate the time).
     param([Parameter(Mandatory)] [int] $Count, [Parameter(Mandatory)] [string[]] $Image)
     foreach ($i in 0..($Count - 1)) {
@@ -40,7 +42,7 @@ function New-MapTestSample {
 function Measure-MapInteraction {
     <#
     .SYNOPSIS
-        On an open gallery of New-MapTestSample samples: the median time of a full map redraw, of a box selection
+        On an open gallery of Get-MapTestSample samples: the median time of a full map redraw, of a box selection
         around label 0's cluster (dragged with the mouse; grid and map updated) and of a tag filter (map dimmed).
         Leaves the page with no selection and no filter.
     #>

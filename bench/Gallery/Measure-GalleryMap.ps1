@@ -27,7 +27,7 @@ try {
     $images = New-MapTestImage -Directory (Join-Path $work 'img') -Count 500
     foreach ($n in $Sizes) {
         $page = Join-Path $work "map-$n.html"
-        $build = Measure-Command { $file = New-MapTestSample -Count $n -Image $images | Show-FoDataset -Path $page }
+        $build = Measure-Command { $file = Get-MapTestSample -Count $n -Image $images | Show-FoDataset -Path $page }
         $load = Measure-Command {
             Open-BrowserPage $browser $page
             Wait-BrowserCondition $browser 'return !!window.foGallery' -Timeout ([timespan]::FromSeconds(60))
