@@ -231,6 +231,12 @@ return [g.right <= m.left, m.width > 200, m.height > 200];
 '@
             $side | Should -Be $true, $true, $true
             Get-MapState $ids[0], $ids[22], $ids[23] | Should -Be 'shown', 'shown', 'none'
+            # A label in the legend filters by it; a second click drops the filter.
+            Invoke-BrowserClick $browser '#map-legend .pick[data-label="right"]'
+            Get-ShownId | Should -Be $ids[12..23]
+            Get-MapState $ids[0], $ids[12] | Should -Be 'dimmed', 'shown'
+            Invoke-BrowserClick $browser '#map-legend .pick[data-label="right"]'
+            Get-ShownCount | Should -Be '24 of 24 samples'
             # Coloured by the ground truth: the two clusters get different colours, neither the dimmed grey.
             $left, $right = (Get-MapPixel $ids[0]), (Get-MapPixel $ids[12])
             $left | Should -Not -Be $right

@@ -219,6 +219,16 @@
     $('issue-filter').addEventListener('change', (e) => { state.issue = e.target.value; update(); });
     $('map-color').addEventListener('change', (e) => { state.colorBy = e.target.value; colorMap(); drawMap(); });
     $('map-clear').addEventListener('click', () => { state.selection = null; update(); });
+    // A label in the legend filters the grid by it (and the map dims the rest); a second click drops the filter.
+    $('map-legend').addEventListener('click', (e) => {
+      const pick = e.target.closest('.pick');
+      if (!pick) return;
+      const same = state.labelField === state.colorBy && state.label === pick.dataset.label;
+      state.labelField = state.colorBy;
+      state.label = same ? '' : pick.dataset.label;
+      syncControls();
+      update();
+    });
     $('map-tool').addEventListener('click', (e) => {
       const lasso = e.target.textContent === 'Box';
       e.target.textContent = lasso ? 'Lasso' : 'Box';
@@ -593,7 +603,7 @@
       const other = top.length, none = top.length + 1;
       colors = [...top.map((_, k) => CATEGORY_COLORS[k]), '#9ca3af', NO_VALUE];
       for (let i = 0; i < N; i++) index[i] = first[i] === null ? none : slot.has(first[i]) ? slot.get(first[i]) : other;
-      legend = top.map((v, k) => `<span><i style="background:${colors[k]}"></i>${esc(v)}</span>`).join('') +
+      legend = top.map((v, k) => `<span class="pick" data-label="${esc(v)}" title="Show only ${esc(v)}"><i style="background:${colors[k]}"></i>${esc(v)}</span>`).join('') +
         (counts.size > top.length ? `<span><i style="background:${colors[other]}"></i>other</span>` : '');
     } else if (scoreFields.includes(f)) {
       const col = columns[f], { lo, hi } = ranges[f], span = hi > lo ? hi - lo : 1;
