@@ -1,0 +1,97 @@
+using FiftyOneBrain.Models;
+using FiftyOneBrain.Models.Onnx;
+using FiftyOneBrain.Samples;
+
+namespace FiftyOneBrain.Tests.Models;
+
+/// <summary>
+/// A .fomodel run through ONNX Runtime (weights read without libtorch, graph written by the module) gives the logits
+/// and embeddings TorchSharp's ImageClassifier gives on the same real Fashion-MNIST images.
+/// </summary>
+public sealed class SimpleResNetOnnxTests
+{
+    private const float Tolerance = 1e-5f;
+
+    /// <summary>The classifier the module ships (trained weights, so batch norm has real running statistics).</summary>
+    private static string ShippedModel()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "FiftyOneBrain.psd1"))) dir = dir.Parent;
+        Assert.NotNull(dir);
+        return Path.Combine(dir!.FullName, "src", "FiftyOneBrain", "Models", "default" + ModelFile.Extension);
+    }
+
+    public static TheoryData<string> Models() => new() { "shipped", "width 0.125, random weights" };
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void Onnx_outputs_equal_TorchSharp_outputs_on_Fashion_MNIST(string which)
+    {
+        var dir = TestImages.NewDirectory();
+        var path = which == "shipped" ? ShippedModel() : Path.Combine(dir, "random.fomodel");
+        if (which != "shipped")
+        {
+            using var created = ImageClassifier.Create(new ModelHeader { Width = 0.125, Classes = TestImages.FashionClasses }, seed: 11);
+            created.Save(path);
+        }
+        var samples = TestImages.FashionMnist(dir, 70, skip: 300, split: "test");
+        using var torchModel = ImageClassifier.Load(path);
+        using var onnxModel = SimpleResNetOnnxModel.Load(path);
+        Assert.Equal(torchModel.Classes, onnxModel.Classes);
+        Assert.Equal(torchModel.EmbeddingDimension, onnxModel.EmbeddingDimension);
+
+        var torch = Outputs(torchModel, samples);
+        var onnx = Outputs(onnxModel, samples);
+        Assert.Equal(samples.Count, onnx.Count);
+        var worstLogit = 0f;
+        var worstEmbedding = 0f;
+        for (var i = 0; i < samples.Count; i++)
+        {
+            Assert.Same(torch[i].Sample, onnx[i].Sample);
+            worstLogit = Math.Max(worstLogit, MaxDifference(torch[i].Logits!, onnx[i].Logits!));
+            worstEmbedding = Math.Max(worstEmbedding, MaxDifference(torch[i].Embedding!, onnx[i].Embedding!));
+        }
+        Assert.True(worstLogit <= Tolerance, $"max |logit difference| {worstLogit:E2}");
+        Assert.True(worstEmbedding <= Tolerance, $"max |embedding difference| {worstEmbedding:E2}");
+        // The outputs are not trivially equal: the images give different logits.
+        Assert.NotEqual(onnx[0].Logits, onnx[1].Logits);
+    }
+
+    [Fact]
+    public void Weights_that_do_not_fit_the_header_are_InvalidData()
+    {
+        var dir = TestImages.NewDirectory();
+        var path = Path.Combine(dir, "m.fomodel");
+        using (var model = ImageClassifier.Create(new ModelHeader { Width = 0.125, Classes = ["a", "b", "c"] }, seed: 1)) model.Save(path);
+        var header = ModelFile.ReadHeader(path);
+        var wrong = Path.Combine(dir, "wrong.fomodel");
+        var weights = File.ReadAllBytes(path).AsSpan(WeightsOffset(path)).ToArray();
+        ModelFile.Write(wrong, header with { Width = 0.25 }, s => s.Write(weights));
+        var e = Assert.Throws<InvalidDataException>(() => SimpleResNetOnnxModel.Load(wrong));
+        Assert.Contains("prep.conv.weight", e.Message);
+
+        var truncated = Path.Combine(dir, "truncated.fomodel");
+        ModelFile.Write(truncated, header, s => s.Write(weights.AsSpan(0, weights.Length / 2)));
+        Assert.Throws<InvalidDataException>(() => SimpleResNetOnnxModel.Load(truncated));
+    }
+
+    private static int WeightsOffset(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        return 12 + BitConverter.ToInt32(bytes, 8);
+    }
+
+    private static List<SampleOutputs> Outputs(IImageModel model, List<Sample> samples)
+    {
+        var results = new List<SampleOutputs>();
+        ImageInference.Run(model, samples, batchSize: 32, InferenceOutputs.Logits | InferenceOutputs.Embeddings, results.Add,
+            (s, e) => Assert.Fail($"{s.Filepath}: {e.Message}"));
+        return results;
+    }
+
+    private static float MaxDifference(float[] a, float[] b)
+    {
+        Assert.Equal(a.Length, b.Length);
+        return a.Zip(b).Max(p => Math.Abs(p.First - p.Second));
+    }
+}
