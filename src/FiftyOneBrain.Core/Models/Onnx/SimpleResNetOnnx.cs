@@ -3,10 +3,10 @@ using FiftyOneBrain.Models.Onnx.Writing;
 namespace FiftyOneBrain.Models.Onnx;
 
 /// <summary>
-/// <see cref="SimpleResNet"/> as an ONNX graph, from a .fomodel's weights: the same layers in eval mode
+/// SimpleResNet (the TorchSharp module training builds) as an ONNX graph, from a .fomodel's weights: the same layers in eval mode
 /// (Conv 3x3 pad 1 without bias, BatchNormalization with the running statistics, Relu; 2x2 max pools; the two
 /// residual sums; global max pool), with two outputs: <see cref="EmbeddingOutput"/> and <see cref="LogitsOutput"/>
-/// (bias-free linear times <see cref="SimpleResNet.LogitScale"/>). The weights must match the shape exactly, as
+/// (bias-free linear times <see cref="SimpleResNetShape.LogitScale"/>). The weights must match the shape exactly, as
 /// TorchSharp's strict load demands.
 /// </summary>
 public static class SimpleResNetOnnx
@@ -27,9 +27,9 @@ public static class SimpleResNetOnnx
             .Concat(weights.Keys.Where(k => !expected.ContainsKey(k)).Select(k => $"{k} is unexpected"))
             .ToList();
         if (problems.Count > 0)
-            throw new InvalidDataException($"Model weights do not match the header ({SimpleResNet.ArchitectureName}, {shape.Channels[3]} channels, {shape.Classes} classes) or are damaged: {path}. {string.Join("; ", problems.Take(5))}");
+            throw new InvalidDataException($"Model weights do not match the header ({SimpleResNetShape.ArchitectureName}, {shape.Channels[3]} channels, {shape.Classes} classes) or are damaged: {path}. {string.Join("; ", problems.Take(5))}");
 
-        var g = new OnnxGraph(SimpleResNet.ArchitectureName);
+        var g = new OnnxGraph(SimpleResNetShape.ArchitectureName);
         var size = SimpleResNetShape.InputSize;
         var h = g.Input(ImageInput, "batch", 3, size, size);
         string Weight(string name) => g.Weight(name, weights[name].Shape, weights[name].Values!);
@@ -51,7 +51,7 @@ public static class SimpleResNetOnnx
         h = g.Node("Add", [h, Block("res3b", Block("res3a", h))]);
         var embedding = g.Node("Flatten", [g.Node("GlobalMaxPool", [h])], EmbeddingOutput, OnnxAttribute.Of("axis", 1L));
         g.Node("Gemm", [embedding, Weight("classifier.weight")], LogitsOutput,
-            OnnxAttribute.Of("transB", 1L), OnnxAttribute.Of("alpha", (float)SimpleResNet.LogitScale));
+            OnnxAttribute.Of("transB", 1L), OnnxAttribute.Of("alpha", (float)SimpleResNetShape.LogitScale));
         g.Output(EmbeddingOutput, "batch", shape.EmbeddingDimension);
         g.Output(LogitsOutput, "batch", shape.Classes);
         return OnnxModelWriter.Write(g);

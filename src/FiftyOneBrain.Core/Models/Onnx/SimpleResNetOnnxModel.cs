@@ -6,7 +6,7 @@ namespace FiftyOneBrain.Models.Onnx;
 /// <summary>
 /// A .fomodel run by ONNX Runtime instead of libtorch: the header as written, the weights read from TorchSharp's
 /// state-dict stream and turned into the <see cref="SimpleResNetOnnx"/> graph in memory when loading (converted
-/// once per file version and cached). Images are decoded and normalised exactly as for <see cref="ImageClassifier"/>
+/// once per file version and cached). Images are decoded and normalised exactly as for TorchSharp's ImageClassifier
 /// (the header's preprocessing), so both give the same logits and embeddings.
 /// </summary>
 public sealed class SimpleResNetOnnxModel : IImageModel
@@ -62,8 +62,8 @@ public sealed class SimpleResNetOnnxModel : IImageModel
     }
 
     /// <summary>
-    /// One thread for small batches, every core for large ones: the threshold libtorch's path measured
-    /// (<see cref="TorchRuntime.ParallelThreshold"/>), since the decoding thread needs a core too.
+    /// One thread for small batches, every core for large ones (the threshold measured for SimpleResNet on 2 cores),
+    /// since the decoding thread needs a core too.
     /// </summary>
     public void PrepareFor(int batchSize)
     {
