@@ -1,6 +1,7 @@
 using FiftyOneBrain.Models;
 using FiftyOneBrain.Models.Onnx;
 using FiftyOneBrain.Samples;
+using Xunit.Abstractions;
 
 namespace FiftyOneBrain.Tests.Models;
 
@@ -8,7 +9,7 @@ namespace FiftyOneBrain.Tests.Models;
 /// A .fomodel run through ONNX Runtime (weights read without libtorch, graph written by the module) gives the logits
 /// and embeddings TorchSharp's ImageClassifier gives on the same real Fashion-MNIST images.
 /// </summary>
-public sealed class SimpleResNetOnnxTests
+public sealed class SimpleResNetOnnxTests(ITestOutputHelper output)
 {
     private const float Tolerance = 1e-5f;
 
@@ -51,6 +52,7 @@ public sealed class SimpleResNetOnnxTests
             worstLogit = Math.Max(worstLogit, MaxDifference(torch[i].Logits!, onnx[i].Logits!));
             worstEmbedding = Math.Max(worstEmbedding, MaxDifference(torch[i].Embedding!, onnx[i].Embedding!));
         }
+        output.WriteLine($"{which}: {samples.Count} images, max |logit difference| {worstLogit:E2}, max |embedding difference| {worstEmbedding:E2}");
         Assert.True(worstLogit <= Tolerance, $"max |logit difference| {worstLogit:E2}");
         Assert.True(worstEmbedding <= Tolerance, $"max |embedding difference| {worstEmbedding:E2}");
         // The outputs are not trivially equal: the images give different logits.
