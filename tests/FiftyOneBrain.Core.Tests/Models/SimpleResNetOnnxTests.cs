@@ -77,6 +77,34 @@ public sealed class SimpleResNetOnnxTests(ITestOutputHelper output)
         Assert.Throws<InvalidDataException>(() => SimpleResNetOnnxModel.Load(truncated));
     }
 
+    [Fact]
+    public void Damaged_weights_load_or_are_InvalidData()
+    {
+        var dir = TestImages.NewDirectory();
+        var path = Path.Combine(dir, "m.fomodel");
+        using (var model = ImageClassifier.Create(new ModelHeader { Width = 0.125, Classes = ["a", "b"] }, seed: 2)) model.Save(path);
+        var original = File.ReadAllBytes(path);
+        var offset = WeightsOffset(path);
+        var random = new Random(7);
+        var rejected = 0;
+        for (var trial = 0; trial < 150; trial++)
+        {
+            var bytes = (byte[])original.Clone();
+            // Damage the structure (names, types, ranks, sizes live in the first bytes of each entry), not only values.
+            for (var m = 0; m < 1 + random.Next(4); m++)
+            {
+                var at = offset + (random.Next(3) == 0 ? random.Next(bytes.Length - offset) : random.Next(Math.Min(400, bytes.Length - offset)));
+                bytes[at] = (byte)random.Next(256);
+            }
+            var length = random.Next(5) == 0 ? offset + random.Next(bytes.Length - offset) : bytes.Length;
+            var damaged = Path.Combine(dir, $"d{trial}.fomodel");
+            File.WriteAllBytes(damaged, bytes[..length]);
+            try { SimpleResNetOnnxModel.Load(damaged).Dispose(); }
+            catch (InvalidDataException) { rejected++; }
+        }
+        Assert.True(rejected > 0, "no damaged file was rejected");
+    }
+
     private static int WeightsOffset(string path)
     {
         var bytes = File.ReadAllBytes(path);
