@@ -10,6 +10,14 @@ using static TorchSharp.torch;
 // (what FiftyOne uses) on the very same embeddings, and a plain libtorch matmul to get the FLOP floor.
 //   dotnet run -c Release --project bench/Uniqueness [-- 20000 50000 [--no-peer]]
 //   dotnet run -c Release --project bench/Uniqueness -- --million [seconds]   (1,000,000 x 512: memory and a timed slice)
+//   dotnet run -c Release --project bench/Uniqueness -- --tile-products [N]   (exact kNN, k=3: libtorch vs ONNX Runtime tile products)
+if (args.Contains("--tile-products"))
+{
+    var size = args.Where(a => int.TryParse(a, out _)).Select(int.Parse).DefaultIfEmpty(20000).First();
+    Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {LoadAverage()}, {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z");
+    TileProductComparison.Run(RandomEmbeddings(size, 512, seed: 20260101 + size), size, 512, k: 3, runs: 3, LoadAverage);
+    return;
+}
 if (args.Contains("--million"))
 {
     var budget = args.Where(a => int.TryParse(a, out _)).Select(int.Parse).DefaultIfEmpty(120).First();

@@ -1,8 +1,8 @@
 namespace FiftyOneBrain.Models;
 
 /// <summary>
-/// A network that turns decoded images into logits and/or an embedding: the shipped TorchSharp SimpleResNet or an
-/// ONNX model. <see cref="ImageInference"/> decodes images with <see cref="Decoding"/> and calls <see cref="Run"/>.
+/// A network that turns decoded images into logits and/or an embedding: a .fomodel SimpleResNet or an ONNX model
+/// (both on ONNX Runtime for inference; training runs SimpleResNet on TorchSharp). <see cref="ImageInference"/> decodes images with <see cref="Decoding"/> and calls <see cref="Run"/>.
 /// </summary>
 public interface IImageModel : IDisposable
 {

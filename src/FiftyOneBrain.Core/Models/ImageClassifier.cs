@@ -3,9 +3,6 @@ using static TorchSharp.torch;
 
 namespace FiftyOneBrain.Models;
 
-/// <summary>Logits and/or embeddings of one batch, row-major (count x Classes, count x EmbeddingDimension).</summary>
-public sealed record ModelOutputs(int Count, float[]? Logits, float[]? Embeddings);
-
 /// <summary>
 /// A SimpleResNet with its header (classes, preprocessing): what a model file holds, ready to run.
 /// Inference is in eval mode without gradients, one dispose scope per batch.

@@ -70,13 +70,14 @@ public static class ModelCatalog
             : LoadFomodel(path, options);
     }
 
-    private static ImageClassifier LoadFomodel(string path, OnnxModelOptions options)
+    /// <summary>A .fomodel for inference runs on ONNX Runtime (converted in memory); training loads it with TorchSharp.</summary>
+    private static SimpleResNetOnnxModel LoadFomodel(string path, OnnxModelOptions options)
     {
         ModelFile.ReadHeader(path); // a file that is no model at all says so before the options are judged
         if (!options.IsEmpty)
             throw new ModelUsageException("ModelOptionNotApplicable",
                 $"-Classes, -OutputName and -Preprocessing apply to ONNX models; {path} is a FiftyOneBrain model that carries its own classes and preprocessing.");
-        return ImageClassifier.Load(path);
+        return SimpleResNetOnnxModel.Load(path);
     }
 }
 

@@ -46,8 +46,8 @@ public static class ModelFile
 
     private static void Validate(ModelHeader header, string path)
     {
-        if (!string.Equals(header.Architecture, SimpleResNet.ArchitectureName, StringComparison.Ordinal))
-            throw new InvalidDataException($"Model architecture '{header.Architecture}' is not supported (supported: {SimpleResNet.ArchitectureName}): {path}");
+        if (!string.Equals(header.Architecture, SimpleResNetShape.ArchitectureName, StringComparison.Ordinal))
+            throw new InvalidDataException($"Model architecture '{header.Architecture}' is not supported (supported: {SimpleResNetShape.ArchitectureName}): {path}");
         if (header.Classes is null || header.Classes.Length < 2)
             throw new InvalidDataException($"Model file lists {header.Classes?.Length ?? 0} classes; a classifier needs at least 2: {path}");
         if (header.Classes.Distinct(StringComparer.Ordinal).Count() != header.Classes.Length)

@@ -8,7 +8,7 @@ namespace FiftyOneBrain.Models;
 /// </summary>
 public sealed record ModelHeader
 {
-    public string Architecture { get; init; } = SimpleResNet.ArchitectureName;
+    public string Architecture { get; init; } = SimpleResNetShape.ArchitectureName;
     public double Width { get; init; } = 1.0;
     public string[] Classes { get; init; } = [];
     public ImagePreprocessing Preprocessing { get; init; } = ImagePreprocessing.Default;

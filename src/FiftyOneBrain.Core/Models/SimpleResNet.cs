@@ -12,8 +12,8 @@ namespace FiftyOneBrain.Models;
 /// </summary>
 public sealed class SimpleResNet : nn.Module<Tensor, Tensor>
 {
-    public const string ArchitectureName = "SimpleResNet";
-    internal const double LogitScale = 0.125;
+    public const string ArchitectureName = SimpleResNetShape.ArchitectureName;
+    internal const double LogitScale = SimpleResNetShape.LogitScale;
 
     private readonly ConvBnRelu prep, layer1, res1a, res1b, layer2, layer3, res3a, res3b;
     private readonly Linear classifier;

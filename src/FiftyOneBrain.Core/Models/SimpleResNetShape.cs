@@ -6,6 +6,10 @@ namespace FiftyOneBrain.Models;
 /// </summary>
 public sealed record SimpleResNetShape
 {
+    /// <summary>The architecture's name in model file headers.</summary>
+    public const string ArchitectureName = "SimpleResNet";
+    /// <summary>Logits are the bias-free linear layer's output times this.</summary>
+    public const double LogitScale = 0.125;
     public const int InputSize = 32;
     private static readonly int[] FullWidthChannels = [64, 128, 256, 512];
 

@@ -59,7 +59,7 @@ public abstract class BatchedInferenceCommand : SamplePipelineCommand
         _model = ModelCommandSupport.LoadModel(this, Model, ModelCommandSupport.OnnxOptions(this, ModelClasses, OutputName, Preprocessing));
         if (Outputs.HasFlag(InferenceOutputs.Logits) && _model.Classes.Count == 0)
             ThrowRunError($"{_model.Summary} is an embedder without class names; pass -Classes (in logit order) to classify with it.", "ModelClassesRequired", ErrorCategory.InvalidArgument, Model);
-        WriteVerbose($"Loaded {_model.Summary}; batches of {BatchSize}, up to {TorchRuntime.Threads} threads.");
+        WriteVerbose($"Loaded {_model.Summary}; batches of {BatchSize}, up to {Environment.ProcessorCount} threads.");
         _clock.Start();
     }
 

@@ -93,7 +93,7 @@ public sealed class MeasureFoUniquenessCommand : SamplePipelineCommand
         }
         catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or NotSupportedException)
         {
-            ThrowRunError($"The nearest-neighbour search needs libtorch, which failed to load: {e.GetBaseException().Message}", "TorchUnavailable", ErrorCategory.ResourceUnavailable);
+            ThrowRunError($"The nearest-neighbour search needs ONNX Runtime, which failed to load: {e.GetBaseException().Message}", "OnnxRuntimeUnavailable", ErrorCategory.ResourceUnavailable);
             return;
         }
         WriteProgress(new ProgressRecord(1, "Measure-FoUniqueness", "Done") { RecordType = ProgressRecordType.Completed });

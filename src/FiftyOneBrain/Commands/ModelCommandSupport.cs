@@ -32,10 +32,6 @@ internal static class ModelCommandSupport
         {
             throw Terminate(cmdlet, e, e.ErrorId, ErrorCategory.InvalidArgument, path);
         }
-        catch (TorchUnavailableException e)
-        {
-            throw Terminate(cmdlet, e, "TorchUnavailable", ErrorCategory.ResourceUnavailable, path);
-        }
         catch (OnnxRuntimeUnavailableException e)
         {
             throw Terminate(cmdlet, e, "OnnxRuntimeUnavailable", ErrorCategory.ResourceUnavailable, path);
