@@ -63,7 +63,11 @@ public static class BrightnessPercentiles
         return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
     }
 
-    private static int Key(byte[] p, long o) => 241 * p[o] * p[o] + 691 * p[o + 1] * p[o + 1] + 68 * p[o + 2] * p[o + 2];
+    private static readonly int[] RedKey = Squares(241), GreenKey = Squares(691), BlueKey = Squares(68);
+
+    private static int[] Squares(int weight) => Enumerable.Range(0, 256).Select(v => weight * v * v).ToArray();
+
+    private static int Key(byte[] p, long o) => RedKey[p[o]] + GreenKey[p[o + 1]] + BlueKey[p[o + 2]];
 
     private static int ValueAtRank(long[] histogram, long rank)
     {
