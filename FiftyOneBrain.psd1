@@ -18,7 +18,7 @@
         'Measure-FoHardness', 'Find-FoMistake', 'Measure-FoUniqueness',
         'Get-FoEmbedding', 'Get-FoModel', 'New-FoModel', 'Invoke-FoModel', 'Invoke-FoCrossValidation',
         'Add-FoLabelNoise', 'Measure-FoRanking', 'Show-FoDataset', 'Test-FoDataset',
-        'Measure-FoImageQuality'
+        'Measure-FoImageQuality', 'Measure-FoRepresentativeness'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

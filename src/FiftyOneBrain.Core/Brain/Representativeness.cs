@@ -26,9 +26,12 @@ public static class Representativeness
         public CancellationToken Cancellation { get; init; }
     }
 
-    public static double[] Compute(float[] embeddings, int count, int dimension, Options options)
+    public static double[] Compute(float[] embeddings, int count, int dimension, Options options) => Run(embeddings, count, dimension, options).Scores;
+
+    /// <summary>The scores with the clustering they came from (null for no samples).</summary>
+    public static (double[] Scores, KMeans.Result? Clustering) Run(float[] embeddings, int count, int dimension, Options options)
     {
-        if (count == 0) return Array.Empty<double>();
+        if (count == 0) return (Array.Empty<double>(), null);
         if ((long)count * dimension != embeddings.Length) throw new ArgumentException($"Expected {count} x {dimension} values, got {embeddings.Length}.", nameof(embeddings));
         var points = new double[embeddings.Length];
         for (long i = 0; i < embeddings.Length; i++)
@@ -39,7 +42,7 @@ public static class Representativeness
         }
         var clustering = KMeans.Fit(points, count, dimension, Math.Min(options.Clusters, count), options.Seed, options.Initializations, options.Cancellation);
         var scores = FromClustering(points, dimension, clustering);
-        return options.Downweight ? Downweight(points, dimension, scores, options.Radius, options.Factor) : scores;
+        return (options.Downweight ? Downweight(points, dimension, scores, options.Radius, options.Factor) : scores, clustering);
     }
 
     /// <summary>1 − d / max d within each cluster, d the euclidean distance to the cluster's centre.</summary>
