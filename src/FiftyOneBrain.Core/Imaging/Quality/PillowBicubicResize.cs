@@ -22,19 +22,7 @@ public static class PillowBicubicResize
             var (bounds, kk, ksize) = Coefficients(width, outWidth);
             var output = new byte[(long)outWidth * height * bands];
             for (var y = 0; y < height; y++)
-            {
-                long inRow = (long)y * width * bands, outRow = (long)y * outWidth * bands;
-                for (var xx = 0; xx < outWidth; xx++)
-                {
-                    int xmin = bounds[2 * xx], xmax = bounds[2 * xx + 1], k = xx * ksize;
-                    for (var b = 0; b < bands; b++)
-                    {
-                        var ss = 1 << (PrecisionBits - 1);
-                        for (var x = 0; x < xmax; x++) ss += current[inRow + (long)(x + xmin) * bands + b] * kk[k + x];
-                        output[outRow + (long)xx * bands + b] = Clip8(ss);
-                    }
-                }
-            }
+                HorizontalRow(current.AsSpan(y * width * bands, width * bands), output.AsSpan(y * outWidth * bands, outWidth * bands), bands, bounds, kk, ksize);
             current = output;
         }
         var rowWidth = horizontal ? outWidth : width;
@@ -56,6 +44,48 @@ public static class PillowBicubicResize
             current = output;
         }
         return ReferenceEquals(current, pixels) ? (byte[])pixels.Clone() : current;
+    }
+
+    /// <summary>One row of the horizontal pass; the bands are summed side by side so the row is read once.</summary>
+    private static void HorizontalRow(ReadOnlySpan<byte> row, Span<byte> output, int bands, int[] bounds, int[] kk, int ksize)
+    {
+        const int half = 1 << (PrecisionBits - 1);
+        for (var xx = 0; xx < output.Length / bands; xx++)
+        {
+            int xmin = bounds[2 * xx], xmax = bounds[2 * xx + 1];
+            var k = kk.AsSpan(xx * ksize, xmax);
+            var source = row.Slice(xmin * bands, xmax * bands);
+            int s0 = half, s1 = half, s2 = half, s3 = half;
+            switch (bands)
+            {
+                case 1:
+                    for (var x = 0; x < k.Length; x++) s0 += source[x] * k[x];
+                    break;
+                case 3:
+                    for (int x = 0, o = 0; x < k.Length; x++, o += 3)
+                    {
+                        s0 += source[o] * k[x];
+                        s1 += source[o + 1] * k[x];
+                        s2 += source[o + 2] * k[x];
+                    }
+                    break;
+                default:
+                    for (int x = 0, o = 0; x < k.Length; x++, o += 4)
+                    {
+                        s0 += source[o] * k[x];
+                        s1 += source[o + 1] * k[x];
+                        s2 += source[o + 2] * k[x];
+                        s3 += source[o + 3] * k[x];
+                    }
+                    break;
+            }
+            var at = xx * bands;
+            output[at] = Clip8(s0);
+            if (bands == 1) continue;
+            output[at + 1] = Clip8(s1);
+            output[at + 2] = Clip8(s2);
+            if (bands == 4) output[at + 3] = Clip8(s3);
+        }
     }
 
     /// <summary>Pillow's _clip8_lookups: the fixed-point sum shifted down and clamped to a byte.</summary>
