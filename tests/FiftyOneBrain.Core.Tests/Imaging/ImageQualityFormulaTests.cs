@@ -86,7 +86,7 @@ public sealed class ImageQualityFormulaTests
         var (w, h) = BlurrinessScore.ResizedSize(image.Width, image.Height);
         var resized = c.GetProperty("resized").EnumerateArray().Select(e => e.GetInt32()).ToArray();
         Assert.Equal(resized, new[] { w, h });
-        var pixels = w == image.Width && h == image.Height ? image.Pixels : PillowBicubicResize.Resize(image.Pixels, image.Width, image.Height, image.Channels, w, h);
+        var pixels = w == image.Width && h == image.Height ? image.Pixels : BlurrinessScore.Resize(image, w, h);
         var grey = PillowGrey.Convert(pixels, w, h, image.Channels);
         var head = c.GetProperty("grey_head").EnumerateArray().Select(e => (byte)e.GetInt32()).ToArray();
         Assert.Equal(head, grey.Take(head.Length).ToArray());

@@ -19,13 +19,19 @@ public static class BlurrinessScore
     public static Parts Measure(QualityImage image)
     {
         var (w, h) = ResizedSize(image.Width, image.Height);
-        var pixels = w == image.Width && h == image.Height
-            ? image.Pixels
-            : PillowBicubicResize.Resize(image.Pixels, image.Width, image.Height, image.Channels, w, h);
+        var pixels = w == image.Width && h == image.Height ? image.Pixels : Resize(image, w, h);
         var grey = PillowGrey.Convert(pixels, w, h, image.Channels);
         var edgeStd = Math.Sqrt(PopulationVariance(PillowFindEdges.Apply(grey, w, h)));
         var histogramStd = HistogramCountStd(grey);
         return new Parts(edgeStd, histogramStd, Score(edgeStd, histogramStd));
+    }
+
+    /// <summary>Image.resize as Pillow does it: an RGBA image goes through premultiplied alpha.</summary>
+    internal static byte[] Resize(QualityImage image, int w, int h)
+    {
+        if (image.Channels != 4) return PillowBicubicResize.Resize(image.Pixels, image.Width, image.Height, image.Channels, w, h);
+        var resized = PillowBicubicResize.Resize(PillowPremultiply.Premultiply(image.Pixels), image.Width, image.Height, 4, w, h);
+        return PillowPremultiply.Unpremultiply(resized);
     }
 
     public static double Score(double edgeStd, double histogramStd)

@@ -4,8 +4,7 @@ namespace FiftyOneBrain.Imaging.Quality;
 /// Pillow 9.4's Image.resize with its default filter (BICUBIC, a = −0.5) on 8-bit bands: a separable convolution
 /// whose support widens with the downscale factor (antialiasing), coefficients normalised and turned into
 /// 22-bit fixed point, a horizontal pass rounded to bytes and then a vertical pass (libImaging/Resample.c).
-/// Bands are interleaved; all of them are resampled alike (an RGBA image is not premultiplied here, which only
-/// matters where it is transparent).
+/// Bands are interleaved and resampled alike (premultiplying RGBA first is the caller's step, <see cref="PillowPremultiply"/>).
 /// </summary>
 public static class PillowBicubicResize
 {
