@@ -9,7 +9,7 @@ namespace FiftyOneBrain.Imaging.Quality;
 /// </summary>
 public static class BrightnessPercentiles
 {
-    private const int BucketBits = 10;
+    private const int BucketBits = 12; // 15,876 coarse buckets: both histograms stay small (off the large-object heap)
     private const int MaxKey = 1000 * 255 * 255;
 
     /// <summary>99th percentile of pixel brightness, in [0, 1].</summary>
@@ -86,30 +86,40 @@ public static class BrightnessPercentiles
         var n = (long)image.Width * image.Height;
         var stride = image.Channels;
         var pixels = image.Pixels;
-        var coarse = new long[(MaxKey >> BucketBits) + 1];
+        var coarse = new int[(MaxKey >> BucketBits) + 1];
         for (long i = 0, o = 0; i < n; i++, o += stride) coarse[Key(pixels, o) >> BucketBits]++;
-        var starts = new long[coarse.Length + 1];
-        for (var b = 0; b < coarse.Length; b++) starts[b + 1] = starts[b] + coarse[b];
-        var buckets = ranks.Select(r => BucketOf(starts, r)).ToArray();
-        var fine = buckets.Distinct().ToDictionary(b => b, _ => new long[1 << BucketBits]);
+        var buckets = new int[ranks.Count];
+        var before = new long[ranks.Count];
+        for (var r = 0; r < ranks.Count; r++)
+        {
+            long seen = 0;
+            var b = 0;
+            while (seen + coarse[b] <= ranks[r]) seen += coarse[b++];
+            (buckets[r], before[r]) = (b, seen);
+        }
+        var distinct = buckets.Distinct().ToArray();
+        var fine = new int[distinct.Length][];
+        for (var d = 0; d < distinct.Length; d++) fine[d] = new int[1 << BucketBits];
+        // The coarse counts are no longer needed: reuse the array as bucket → slot in fine (−1: not wanted).
+        var slot = coarse;
+        Array.Fill(slot, -1);
+        for (var d = 0; d < distinct.Length; d++) slot[distinct[d]] = d;
         const int mask = (1 << BucketBits) - 1;
         for (long i = 0, o = 0; i < n; i++, o += stride)
         {
             var key = Key(pixels, o);
-            if (fine.TryGetValue(key >> BucketBits, out var counts)) counts[key & mask]++;
+            var d = slot[key >> BucketBits];
+            if (d >= 0) fine[d][key & mask]++;
         }
-        return ranks.Select((r, i) => Brightness(((long)buckets[i] << BucketBits) + ValueAtRank(fine[buckets[i]], r - starts[buckets[i]]))).ToArray();
-    }
-
-    /// <summary>The bucket b with starts[b] ≤ rank &lt; starts[b + 1].</summary>
-    private static int BucketOf(long[] starts, long rank)
-    {
-        int lo = 0, hi = starts.Length - 2;
-        while (lo < hi)
+        var result = new double[ranks.Count];
+        for (var r = 0; r < ranks.Count; r++)
         {
-            var mid = (lo + hi + 1) / 2;
-            if (starts[mid] <= rank) lo = mid; else hi = mid - 1;
+            var counts = fine[Array.IndexOf(distinct, buckets[r])];
+            long seen = before[r];
+            var v = 0;
+            while (seen + counts[v] <= ranks[r]) seen += counts[v++];
+            result[r] = Brightness(((long)buckets[r] << BucketBits) + v);
         }
-        return lo;
+        return result;
     }
 }
