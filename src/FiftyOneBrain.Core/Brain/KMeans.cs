@@ -154,8 +154,16 @@ public static class KMeans
     {
         var x = a.AsSpan(i * dimension, dimension);
         var y = b.AsSpan(j * dimension, dimension);
-        double sum = 0;
-        for (var d = 0; d < dimension; d++)
+        var lanes = System.Numerics.Vector<double>.Count;
+        var acc = System.Numerics.Vector<double>.Zero;
+        var d = 0;
+        for (; d + lanes <= dimension; d += lanes)
+        {
+            var diff = new System.Numerics.Vector<double>(x.Slice(d, lanes)) - new System.Numerics.Vector<double>(y.Slice(d, lanes));
+            acc += diff * diff;
+        }
+        var sum = System.Numerics.Vector.Sum(acc);
+        for (; d < dimension; d++)
         {
             var diff = x[d] - y[d];
             sum += diff * diff;
