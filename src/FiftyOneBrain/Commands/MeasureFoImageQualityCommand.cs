@@ -66,7 +66,8 @@ public sealed class MeasureFoImageQualityCommand : SamplePipelineCommand
         foreach (var sample in InputObject)
         {
             _seen++;
-            Keep(_stream.Add(sample));
+            try { Keep(_stream.Add(sample)); }
+            catch (OperationCanceledException) { return; } // Ctrl+C: the images not yet started were cancelled
             if (_seen % 50 == 0) WriteProgress(new ProgressRecord(1, "Measure-FoImageQuality", $"Scored {_scored.Count + _failed} of {_seen} images"));
         }
     }
