@@ -140,6 +140,7 @@ public sealed class MeasureFoVisualizationCommand : SamplePipelineCommand
         });
         WriteVerbose($"Visualization: UMAP seed {seed}, {result.Neighbors} neighbours, {result.Edges} graph edges, {result.Epochs} epochs, a = {result.A:G6}, b = {result.B:G6}"
             + (result.SpectralConverged ? "." : "; the spectral initialisation did not fully converge and was used as it stood."));
+        WriteVerbose($"Visualization: {result.Stages}.");
         return result.Points;
     }
 

@@ -19,12 +19,14 @@ public static class Umap
         if (count <= 1) return new UmapResult(new double[(long)count * dim], dim, 0, 0, 0, 0, 0, true);
         var k = Math.Min(options.Neighbors, count); // the sample itself and k - 1 others
         var random = new Random(options.Seed);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
 
         var knn = ExactKnn.Search(embeddings, count, dimension, k - 1, DistanceMetric.Euclidean, new KnnOptions
         {
             Cancellation = options.Cancellation,
             Progress = (done, total) => options.Progress?.Invoke("neighbours", done, total),
         });
+        var neighboursTime = watch.Elapsed;
         var (indices, distances) = WithSelf(knn, count, k);
         var (sigmas, rhos) = SmoothKnnDistance.Compute(distances, count, k);
         var graph = FuzzySimplicialSet.Build(indices, distances, count, k, sigmas, rhos);
@@ -35,13 +37,16 @@ public static class Umap
         var (a, b) = CurveParameters.Fit(options.MinDistance, options.Spread);
 
         options.Cancellation.ThrowIfCancellationRequested();
+        var graphTime = watch.Elapsed;
         var (init, converged) = SpectralLayout.Compute(graph, dim, embeddings, dimension, random, options.Cancellation);
         var layout = InitialLayout(init, count, dim, random);
         options.Progress?.Invoke("initialisation", 1, 1);
 
+        var initialisationTime = watch.Elapsed;
         var tau = TauRandom.FromSeed(random);
         if (epochs > 0) UmapLayoutOptimizer.Optimize(layout, dim, graph, a, b, epochs, options, ref tau);
-        return new UmapResult(layout.Select(v => (double)v).ToArray(), dim, k, graph.Edges, epochs, a, b, converged);
+        var stages = new UmapStageTimes(neighboursTime, graphTime - neighboursTime, initialisationTime - graphTime, watch.Elapsed - initialisationTime);
+        return new UmapResult(layout.Select(v => (double)v).ToArray(), dim, k, graph.Edges, epochs, a, b, converged) { Stages = stages };
     }
 
     /// <summary>umap-learn's kNN rows start with the sample itself at distance 0; the exact search leaves it out.</summary>
@@ -101,4 +106,14 @@ public static class Umap
 }
 
 /// <summary>UMAP points (row-major N x Dimensions) and what was used to get them, for -Verbose.</summary>
-public sealed record UmapResult(double[] Points, int Dimensions, int Neighbors, int Edges, int Epochs, double A, double B, bool SpectralConverged);
+public sealed record UmapResult(double[] Points, int Dimensions, int Neighbors, int Edges, int Epochs, double A, double B, bool SpectralConverged)
+{
+    public UmapStageTimes Stages { get; init; } = new(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+}
+
+/// <summary>Wall time of each stage: exact kNN, fuzzy graph and a/b fit, spectral initialisation, SGD epochs.</summary>
+public sealed record UmapStageTimes(TimeSpan Neighbours, TimeSpan Graph, TimeSpan Initialisation, TimeSpan Layout)
+{
+    public override string ToString() =>
+        $"neighbours {Neighbours.TotalSeconds:F2} s, graph {Graph.TotalSeconds:F2} s, initialisation {Initialisation.TotalSeconds:F2} s, layout {Layout.TotalSeconds:F2} s";
+}
