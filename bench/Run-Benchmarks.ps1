@@ -30,3 +30,5 @@ Write-Information "$($PSStyle.Bold)== Models$($PSStyle.Reset)"
 & (Join-Path $PSScriptRoot 'Models' 'Measure-ModelSpeed.ps1') -Images $Images
 Write-Information "$($PSStyle.Bold)== Onnx$($PSStyle.Reset)"
 & (Join-Path $PSScriptRoot 'Onnx' 'Measure-OnnxSpeed.ps1') -Images $Photos
+Write-Information "$($PSStyle.Bold)== Visualization$($PSStyle.Reset)"
+& (Join-Path $PSScriptRoot 'Visualization' 'Measure-Visualization.ps1')

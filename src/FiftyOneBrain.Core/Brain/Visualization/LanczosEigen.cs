@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace FiftyOneBrain.Brain.Visualization;
 
 /// <summary>
@@ -91,13 +93,21 @@ public static class LanczosEigen
 
     private static double Dot(double[] a, double[] b)
     {
-        var sum = 0.0;
-        for (var t = 0; t < a.Length; t++) sum += a[t] * b[t];
+        var t = 0;
+        var sums = Vector<double>.Zero;
+        for (; t + Vector<double>.Count <= a.Length; t += Vector<double>.Count)
+            sums += new Vector<double>(a, t) * new Vector<double>(b, t);
+        var sum = Vector.Sum(sums);
+        for (; t < a.Length; t++) sum += a[t] * b[t];
         return sum;
     }
 
     private static void Axpy(double factor, double[] x, double[] y)
     {
-        for (var t = 0; t < y.Length; t++) y[t] += factor * x[t];
+        var t = 0;
+        var f = new Vector<double>(factor);
+        for (; t + Vector<double>.Count <= y.Length; t += Vector<double>.Count)
+            (new Vector<double>(y, t) + f * new Vector<double>(x, t)).CopyTo(y, t);
+        for (; t < y.Length; t++) y[t] += factor * x[t];
     }
 }

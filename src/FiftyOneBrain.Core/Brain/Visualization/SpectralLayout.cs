@@ -78,15 +78,12 @@ public static class SpectralLayout
         }
         else
         {
+            var normalised = new double[graph.Edges];
+            for (var e = 0; e < graph.Edges; e++) normalised[e] = scale[graph.Rows[e]] * graph.Weights[e] * scale[graph.Columns[e]];
             void Multiply(double[] x, double[] y)
             {
                 Array.Clear(y);
-                for (var e = 0; e < graph.Edges; e++)
-                {
-                    var r = graph.Rows[e];
-                    var c = graph.Columns[e];
-                    y[r] += scale[r] * graph.Weights[e] * scale[c] * x[c];
-                }
+                for (var e = 0; e < normalised.Length; e++) y[graph.Rows[e]] += normalised[e] * x[graph.Columns[e]];
             }
             (_, vectors, converged) = LanczosEigen.Largest(Multiply, n, dim, trivial, random, cancellation: cancellation);
         }
