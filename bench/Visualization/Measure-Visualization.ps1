@@ -3,8 +3,8 @@
     Measure-FoVisualization (UMAP and PCA) against umap-learn 0.5.3 and scikit-learn's PCA on the same embeddings:
     time and trustworthiness at k = 15 side by side.
 .DESCRIPTION
-    Embeds -Count Fashion-MNIST training images with the shipped SimpleResNet (Get-FoEmbedding -Model default,
-    128-d) once into <WorkDirectory>/embeddings-<Count>.npy, runs Measure-FoVisualization on those embeddings
+    Embeds -Count Fashion-MNIST training images with -Model (default: the shipped SimpleResNet, 128-d) once into
+    <WorkDirectory>/embeddings-<Model>-<Count>.npy, runs Measure-FoVisualization on those embeddings
     (-Embeddings, timed from the cmdlet's start to its last point, exact kNN included), writes its points, then
     runs umap_learn_reference.py, which times umap.UMAP(random_state=Seed).fit_transform (a small warm-up fit first,
     so numba's compilation is not counted) and scikit-learn's PCA, and computes
@@ -17,11 +17,14 @@
 param(
     [ValidateRange(100, 70000)] [int] $Count = 20000,
     [int] $Seed = 42,
+    # Get-FoEmbedding's -Model: 'default' (SimpleResNet, 128-d) or e.g. resnet18-imagenet (512-d, much slower to embed).
+    [string] $Model = 'default',
     [string] $WorkDirectory = (Join-Path ([IO.Path]::GetTempPath()) 'fo-visualization-bench'),
     [string] $ModulePath = (Join-Path $PSScriptRoot '../../out/FiftyOneBrain/FiftyOneBrain.psd1'),
     [string] $Python = '/usr/bin/python3'
 )
 $ErrorActionPreference = 'Stop'
+if (-not $PSBoundParameters.ContainsKey('InformationAction')) { $InformationPreference = 'Continue' }
 Import-Module $ModulePath -Force
 $null = New-Item -ItemType Directory -Force $WorkDirectory
 
@@ -45,19 +48,19 @@ function Write-Points([string] $Path, [object[]] $Samples, [string] $Field, [int
     Write-Float32Npy $Path $data $Samples.Count $Dimensions
 }
 
-$embeddings = Join-Path $WorkDirectory "embeddings-$Count.npy"
-$labels = Join-Path $WorkDirectory "labels-$Count.txt"
+$embeddings = Join-Path $WorkDirectory "embeddings-$Model-$Count.npy"
+$labels = Join-Path $WorkDirectory "labels-$Model-$Count.txt"
 if (-not (Test-Path $embeddings)) {
-    Write-Host "Embedding $Count Fashion-MNIST training images with the shipped SimpleResNet ..."
+    Write-Information "Embedding $Count Fashion-MNIST training images with $Model ..."
     $watch = [Diagnostics.Stopwatch]::StartNew()
     $embedded = @(Import-FoDataset /usr/share/datasets/fashion-mnist -Format FashionMNIST -Split train -MaxSamples $Count |
-        Get-FoEmbedding -Model default)
+        Get-FoEmbedding -Model $Model)
     $width = $embedded[0].embedding.Count
     $data = [float[]]::new($embedded.Count * $width)
     for ($i = 0; $i -lt $embedded.Count; $i++) { ([float[]]$embedded[$i].embedding).CopyTo($data, $i * $width) }
     Write-Float32Npy $embeddings $data $embedded.Count $width
     $embedded.ForEach({ $_.ground_truth.label }) | Set-Content $labels
-    Write-Host ("  {0} x {1} in {2:N1} s" -f $embedded.Count, $width, $watch.Elapsed.TotalSeconds)
+    Write-Information ("  {0} x {1} in {2:N1} s" -f $embedded.Count, $width, $watch.Elapsed.TotalSeconds)
 }
 
 $samples = 0..($Count - 1) | ForEach-Object { New-FoSample "/bench/$_.png" }
@@ -70,7 +73,7 @@ foreach ($method in 'UMAP', 'PCA') {
     $points = Join-Path $WorkDirectory "ours-$method-$Count.npy"
     Write-Points $points $placed 'map' 2
     $ours[$method] = @{ seconds = $seconds; points = $points }
-    Write-Host ("Measure-FoVisualization -Method {0}: {1:N1} s" -f $method, $seconds)
+    Write-Information ("Measure-FoVisualization -Method {0}: {1:N1} s" -f $method, $seconds)
 }
 
 $arguments = @((Join-Path $PSScriptRoot 'umap_learn_reference.py'), $embeddings, '--seed', $Seed,
