@@ -66,6 +66,31 @@ Describe 'Measure-FoVisualization' {
         }
     }
 
+    Context 'stopping' {
+        It 'stops promptly on Ctrl+C and writes no point' {
+            $random = [Random]::new(1)
+            $many = foreach ($i in 1..6000) {
+                $e = [double[]]::new(16)
+                for ($t = 0; $t -lt 16; $t++) { $e[$t] = $random.NextDouble() }
+                New-FoSample "/data/$i.png" -Fields @{ e = $e }
+            }
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddCommand('Import-Module').AddParameter('Name', (Get-StagedModulePath)).Invoke()
+                $ps.Commands.Clear()
+                $null = $ps.AddScript({ param($samples) $samples | Measure-FoVisualization -EmbeddingField e -Seed 1 }).AddParameter('samples', $many)
+                $running = $ps.BeginInvoke()
+                Start-Sleep -Seconds 6
+                $running.IsCompleted | Should -BeFalse -Because 'the run must still be going when it is stopped'
+                $clock = [Diagnostics.Stopwatch]::StartNew()
+                $ps.Stop()
+                $clock.Elapsed | Should -BeLessThan ([timespan]::FromSeconds(3))
+            }
+            finally { $ps.Dispose() }
+            @($many | Where-Object { $_.visualization }).Count | Should -Be 0
+        }
+    }
+
     Context 'problems' {
         It 'names a missing embedding field (FieldNotFound) and writes nothing' {
             { $fashion | Select-Object -First 5 | Measure-FoVisualization -EmbeddingField embeddings } |

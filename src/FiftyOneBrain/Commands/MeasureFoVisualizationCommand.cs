@@ -85,7 +85,7 @@ public sealed class MeasureFoVisualizationCommand : SamplePipelineCommand
         {
             var matrix = source.Load(_buffer);
             placed = source.RowsOf(_buffer);
-            WriteVerbose($"Visualization: {matrix.Rows} x {matrix.Columns} embeddings from {source.Description}, {Method} to {Dimensions} dimensions.");
+            WriteVerbose($"Visualization: {matrix.Rows} x {matrix.Columns} embeddings from {source.Description}, {Method.ToString().ToUpperInvariant()} to {Dimensions} dimensions.");
             points = Method == VisualizationMethod.Pca ? RunPca(matrix) : RunUmap(matrix);
         }
         catch (BrainInputException e)
