@@ -16,6 +16,7 @@
         'New-FoSample', 'New-FoClassification', 'New-FoDetection', 'New-FoDetections',
         'Import-FoDataset', 'Export-FoDataset',
         'Measure-FoHardness', 'Find-FoMistake', 'Measure-FoUniqueness',
+        'Measure-FoVisualization',
         'Get-FoEmbedding', 'Get-FoModel', 'New-FoModel', 'Invoke-FoModel', 'Invoke-FoCrossValidation',
         'Add-FoLabelNoise', 'Measure-FoRanking', 'Show-FoDataset', 'Test-FoDataset',
         'Measure-FoImageQuality', 'Measure-FoRepresentativeness'

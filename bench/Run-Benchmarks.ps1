@@ -32,3 +32,5 @@ Write-Information "$($PSStyle.Bold)== Onnx$($PSStyle.Reset)"
 & (Join-Path $PSScriptRoot 'Onnx' 'Measure-OnnxSpeed.ps1') -Images $Photos
 Write-Information "$($PSStyle.Bold)== Gallery map$($PSStyle.Reset)"
 & (Join-Path $PSScriptRoot 'Gallery' 'Measure-GalleryMap.ps1') | Format-Table -AutoSize | Out-String | Write-Information
+Write-Information "$($PSStyle.Bold)== Visualization$($PSStyle.Reset)"
+& (Join-Path $PSScriptRoot 'Visualization' 'Measure-Visualization.ps1')
