@@ -3,7 +3,6 @@ using System.Management.Automation;
 using FiftyOneBrain.Brain;
 using FiftyOneBrain.Brain.Visualization;
 using FiftyOneBrain.Formats;
-using FiftyOneBrain.Models;
 using FiftyOneBrain.PowerShell.Completion;
 using FiftyOneBrain.Samples;
 
@@ -12,18 +11,12 @@ namespace FiftyOneBrain.PowerShell.Commands;
 /// <summary>
 /// Buffers the samples and writes a 2-D or 3-D point per sample (a double[] field, default "visualization") from
 /// UMAP or exact PCA of their embeddings: FiftyOne Brain's compute_visualization. Embeddings come from a model
-/// (the default), a sample field or a .npy file, as for Measure-FoUniqueness.
+/// (the default), a sample field or a .npy file (<see cref="EmbeddingCommand"/>).
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Measure, "FoVisualization", DefaultParameterSetName = ModelSet)]
 [OutputType(typeof(Sample))]
-public sealed class MeasureFoVisualizationCommand : SamplePipelineCommand
+public sealed class MeasureFoVisualizationCommand : EmbeddingCommand
 {
-    private const string ModelSet = "Model";
-    private const string FieldSet = "EmbeddingField";
-    private const string FileSet = "EmbeddingsFile";
-    private const string Activity = "Measure-FoVisualization";
-    private readonly List<Sample> _buffer = new();
-
     [Parameter(Position = 0)]
     public VisualizationMethod Method { get; set; } = VisualizationMethod.Umap;
 
@@ -42,76 +35,28 @@ public sealed class MeasureFoVisualizationCommand : SamplePipelineCommand
     [Parameter]
     public int? Seed { get; set; }
 
-    [Parameter(ParameterSetName = ModelSet)]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ModelCompleter))]
-    public string Model { get; set; } = ModelCatalog.ResNet18ImageNetName;
-
-    [Parameter(ParameterSetName = ModelSet)]
-    [ValidateRange(1, 4096)]
-    public int BatchSize { get; set; } = 64;
-
-    [Parameter(Mandatory = true, ParameterSetName = FieldSet)]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(FieldNameCompleter))]
-    public string EmbeddingField { get; set; } = "";
-
-    [Parameter(Mandatory = true, ParameterSetName = FileSet)]
-    [ValidateNotNullOrEmpty]
-    public string Embeddings { get; set; } = "";
-
     [Parameter]
     [ValidateNotNullOrEmpty]
     [Alias("Field")]
     [ArgumentCompleter(typeof(FieldNameCompleter))]
     public string VisualizationField { get; set; } = "visualization";
 
-    protected override void ProcessRecord() => _buffer.AddRange(InputObject);
+    protected override string Activity => "Measure-FoVisualization";
 
     protected override void EndProcessing()
     {
-        if (_buffer.Count == 0)
+        if (Buffer.Count == 0)
         {
             WriteVerbose("Visualization: no samples came in.");
             return;
         }
-        if (ParameterSetName == FieldSet) ThrowIfFieldAbsent(FieldPresence.Of(_buffer, EmbeddingField), nameof(EmbeddingField));
-        using var model = ParameterSetName == ModelSet ? ModelCommandSupport.LoadModel(this, Model) : null;
-        var source = EmbeddingSource(model);
         var watch = Stopwatch.StartNew();
-        double[] points;
-        IReadOnlyList<Sample> placed;
-        try
+        var outcome = ScoreEmbeddings((matrix, description) =>
         {
-            var matrix = source.Load(_buffer);
-            placed = source.RowsOf(_buffer);
-            WriteVerbose($"Visualization: {matrix.Rows} x {matrix.Columns} embeddings from {source.Description}, {Method.ToString().ToUpperInvariant()} to {Dimensions} dimensions.");
-            points = Method == VisualizationMethod.Pca ? RunPca(matrix) : RunUmap(matrix);
-        }
-        catch (BrainInputException e)
-        {
-            ThrowRunError(e.Message, e.ErrorId, ErrorCategory.InvalidData, source.Description);
-            return;
-        }
-        catch (IOException e)
-        {
-            ThrowTerminatingError(new ErrorRecord(e, "EmbeddingsFileUnreadable", ErrorCategory.ReadError, Embeddings));
-            return;
-        }
-        catch (OperationCanceledException)
-        {
-            return; // Ctrl+C: nothing was written
-        }
-        catch (ArgumentOutOfRangeException e) when (Method == VisualizationMethod.Pca)
-        {
-            ThrowRunError(e.Message.Split(Environment.NewLine)[0], "EmbeddingsTooWide", ErrorCategory.InvalidArgument, source.Description);
-            return;
-        }
-        catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or NotSupportedException)
-        {
-            ThrowRunError($"The nearest-neighbour search needs libtorch, which failed to load: {e.GetBaseException().Message}", "TorchUnavailable", ErrorCategory.ResourceUnavailable);
-            return;
-        }
+            WriteVerbose($"Visualization: {matrix.Rows} x {matrix.Columns} embeddings from {description}, {Method.ToString().ToUpperInvariant()} to {Dimensions} dimensions.");
+            return Method == VisualizationMethod.Pca ? RunPca(matrix) : RunUmap(matrix);
+        });
+        if (outcome is not var (placed, points)) return;
         WriteProgress(new ProgressRecord(1, Activity, "Done") { RecordType = ProgressRecordType.Completed });
 
         for (var i = 0; i < placed.Count; i++) placed[i].SetField(VisualizationField, points.AsSpan(i * Dimensions, Dimensions).ToArray());
@@ -148,29 +93,10 @@ public sealed class MeasureFoVisualizationCommand : SamplePipelineCommand
     {
         var status = stage switch
         {
-            "neighbours" => $"Nearest neighbours of {_buffer.Count} samples: tile {done} of {total}",
+            "neighbours" => $"Nearest neighbours of {Buffer.Count} samples: tile {done} of {total}",
             "epochs" => $"Layout: epoch {done} of {total}",
             _ => $"Stage: {stage}",
         };
         WriteProgress(new ProgressRecord(1, Activity, status) { PercentComplete = total > 0 ? (int)(100 * done / total) : 0 });
-    }
-
-    private IEmbeddingSource EmbeddingSource(IImageModel? model) => ParameterSetName switch
-    {
-        FileSet => new NpyEmbeddingSource(ResolvePath(Embeddings)),
-        FieldSet => new FieldEmbeddingSource(EmbeddingField),
-        _ => new ModelEmbeddingSource(model!, BatchSize,
-            (sample, error) => WriteSampleError(error, "ImageUnreadable", sample),
-            done => WriteProgress(new ProgressRecord(2, Activity, $"Embedding images: {done} of {_buffer.Count}")
-                { PercentComplete = (int)(100L * done / _buffer.Count) }),
-            Stopping, ImagePixelLimit.Read(this)),
-    };
-
-    private string ResolvePath(string path)
-    {
-        var full = GetUnresolvedProviderPathFromPSPath(path);
-        if (!File.Exists(full))
-            ThrowTerminatingError(new ErrorRecord(new FileNotFoundException($"Embeddings file not found: {full}", full), "EmbeddingsFileNotFound", ErrorCategory.ObjectNotFound, path));
-        return full;
     }
 }

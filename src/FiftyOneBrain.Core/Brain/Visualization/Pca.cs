@@ -18,7 +18,7 @@ public static class Pca
         if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, "PCA needs at least one sample.");
         if ((long)count * dimension != embeddings.Length) throw new ArgumentException($"Expected {count} x {dimension} values, got {embeddings.Length}.", nameof(embeddings));
         if (components < 1) throw new ArgumentOutOfRangeException(nameof(components), components, "At least one component.");
-        if (dimension > MaxDimension) throw new ArgumentOutOfRangeException(nameof(dimension), dimension, $"PCA here handles embeddings of up to {MaxDimension} dimensions.");
+        if (dimension > MaxDimension) throw new BrainInputException("EmbeddingsTooWide", $"PCA here handles embeddings of up to {MaxDimension} dimensions; these have {dimension}.");
         var mean = ExactKnn.Mean(embeddings, count, dimension);
         var centred = Centre(embeddings, count, dimension, mean);
         cancellation.ThrowIfCancellationRequested();
