@@ -49,6 +49,26 @@ public sealed class MeasureFoUniquenessCommand : SamplePipelineCommand
     [ArgumentCompleter(typeof(FieldNameCompleter))]
     public string UniquenessField { get; set; } = "uniqueness";
 
+    /// <summary>How many nearest other samples the score averages over. Default: 3, as FiftyOne.</summary>
+    [Parameter]
+    [ValidateRange(1, 1000)]
+    public int K { get; set; }
+
+    /// <summary>One weight per neighbour, nearest first. Default: 0.6, 0.3, 0.1 for K = 3 (FiftyOne's), else all equal.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public double[]? Weights { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        if (Weights is not null && K > 0 && Weights.Length != K)
+            ThrowRunError($"-Weights has {Weights.Length} value(s) but -K is {K}: give one weight per neighbour, nearest first.", "UniquenessWeightsMismatch", ErrorCategory.InvalidArgument, Weights);
+        try { Uniqueness.CheckWeights(NeighbourWeights()); }
+        catch (ArgumentException e) { ThrowRunError($"-Weights: {e.Message}", "UniquenessWeightsInvalid", ErrorCategory.InvalidArgument, Weights); }
+    }
+
+    private IReadOnlyList<double> NeighbourWeights() => Weights ?? Uniqueness.WeightsFor(K > 0 ? K : Uniqueness.Neighbors);
+
     protected override void ProcessRecord() => _buffer.AddRange(InputObject);
 
 
@@ -70,12 +90,13 @@ public sealed class MeasureFoUniquenessCommand : SamplePipelineCommand
         {
             var matrix = source.Load(_buffer);
             scored = source.RowsOf(_buffer);
-            WriteVerbose($"Uniqueness: {matrix.Rows} x {matrix.Columns} embeddings from {source.Description}, {Metric} distance.");
+            var weights = NeighbourWeights();
+            WriteVerbose($"Uniqueness: {matrix.Rows} x {matrix.Columns} embeddings from {source.Description}, {Metric} distance, K = {weights.Count}, weights {string.Join(", ", weights)}.");
             uniqueness = Uniqueness.Compute(matrix.Data, matrix.Rows, matrix.Columns, Metric, new KnnOptions
             {
                 Progress = ReportProgress,
                 Cancellation = Stopping,
-            });
+            }, weights);
         }
         catch (BrainInputException e)
         {
