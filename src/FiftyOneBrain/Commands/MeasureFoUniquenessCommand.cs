@@ -31,6 +31,12 @@ public sealed class MeasureFoUniquenessCommand : SamplePipelineCommand
     [ValidateRange(1, 4096)]
     public int BatchSize { get; set; } = 64;
 
+    /// <summary>A Detections field: uniqueness of the objects, each sample embedded as the mean of its square patches.</summary>
+    [Parameter(ParameterSetName = ModelSet)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FieldNameCompleter))]
+    public string? RoiField { get; set; }
+
     [Parameter(Mandatory = true, ParameterSetName = FieldSet)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(FieldNameCompleter))]
@@ -81,6 +87,7 @@ public sealed class MeasureFoUniquenessCommand : SamplePipelineCommand
         }
         // Some samples without the field stop the run (MissingEmbedding, from the source); none with it is a misspelling.
         if (ParameterSetName == FieldSet) ThrowIfFieldAbsent(FieldPresence.Of(_buffer, EmbeddingField), nameof(EmbeddingField));
+        if (RoiField is not null) ThrowIfFieldAbsent(FieldPresence.Of(_buffer, RoiField), nameof(RoiField));
         using var model = ParameterSetName == ModelSet ? ModelCommandSupport.LoadModel(this, Model) : null;
         var source = EmbeddingSource(model);
         var watch = Stopwatch.StartNew();
@@ -90,6 +97,8 @@ public sealed class MeasureFoUniquenessCommand : SamplePipelineCommand
         {
             var matrix = source.Load(_buffer);
             scored = source.RowsOf(_buffer);
+            if (source is PatchEmbeddingSource patches)
+                WriteVerbose($"Uniqueness: {patches.Counts.Patches} object patch(es) embedded; {patches.Counts.WholeImages} sample(s) without objects embedded whole.");
             var weights = NeighbourWeights();
             WriteVerbose($"Uniqueness: {matrix.Rows} x {matrix.Columns} embeddings from {source.Description}, {Metric} distance, K = {weights.Count}, weights {string.Join(", ", weights)}.");
             uniqueness = Uniqueness.Compute(matrix.Data, matrix.Rows, matrix.Columns, Metric, new KnnOptions
@@ -124,14 +133,21 @@ public sealed class MeasureFoUniquenessCommand : SamplePipelineCommand
         foreach (var sample in scored) WriteObject(sample);
     }
 
-    private IEmbeddingSource EmbeddingSource(IImageModel? model) => ParameterSetName switch
+    private IEmbeddingSource EmbeddingSource(IImageModel? model)
+    {
+        var source = ImageSource(model);
+        return RoiField is null || ParameterSetName != ModelSet ? source
+            : new PatchEmbeddingSource(source, RoiField, (sample, error) => WriteSampleError(error, "ImageUnreadable", sample));
+    }
+
+    private IEmbeddingSource ImageSource(IImageModel? model) => ParameterSetName switch
     {
         FileSet => new NpyEmbeddingSource(ResolvePath(Embeddings)),
         FieldSet => new FieldEmbeddingSource(EmbeddingField),
         _ => new ModelEmbeddingSource(model!, BatchSize,
             (sample, error) => WriteSampleError(error, "ImageUnreadable", sample),
             done => WriteProgress(new ProgressRecord(2, "Measure-FoUniqueness", $"Embedding images: {done} of {_buffer.Count}")
-                { PercentComplete = (int)(100L * done / _buffer.Count) }),
+                { PercentComplete = (int)Math.Min(100, 100L * done / _buffer.Count) }), // object patches can outnumber the samples
             Stopping, ImagePixelLimit.Read(this)),
     };
 
