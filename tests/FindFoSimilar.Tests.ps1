@@ -60,7 +60,7 @@ Describe 'Find-FoSimilar on real photos' {
     BeforeAll {
         # Distinct crops of Debian's photos, each with a re-cropped, brightened, re-encoded copy (<group>_a.png, <group>_b.jpg).
         $photos = Join-Path $TestDrive 'photos'
-        & /usr/bin/python3 (Join-Path $PSScriptRoot 'OnnxModels.Support.py') photos $photos 40 1
+        & /usr/bin/python3 (Join-Path $PSScriptRoot 'OnnxModels.Support.py') photos $photos 200 1
         if ($LASTEXITCODE -ne 0) { throw 'OnnxModels.Support.py photos failed' }
         $embedded = Import-FoDataset $photos -Format ImageDirectory | Get-FoEmbedding -Model resnet18-imagenet
     }
