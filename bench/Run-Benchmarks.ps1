@@ -2,7 +2,7 @@
 .SYNOPSIS
     Runs every benchmark (not tests): uniqueness kNN vs scikit-learn and the FLOP floor, scoring over
     1,000,000 samples, model speed vs the FLOP limit and PyTorch, and resnet18-imagenet on real photos vs
-    torchvision's ResNet18 and the FLOP limit. Each prints its own baseline,
+    torchvision's ResNet18 and the FLOP limit, and one similarity query over 1M x 512. Each prints its own baseline,
     measured in the same run. `./build.sh Bench` installs the Python peers and calls this.
 .EXAMPLE
     ./build.sh Bench
@@ -30,3 +30,5 @@ Write-Information "$($PSStyle.Bold)== Models$($PSStyle.Reset)"
 & (Join-Path $PSScriptRoot 'Models' 'Measure-ModelSpeed.ps1') -Images $Images
 Write-Information "$($PSStyle.Bold)== Onnx$($PSStyle.Reset)"
 & (Join-Path $PSScriptRoot 'Onnx' 'Measure-OnnxSpeed.ps1') -Images $Photos
+Write-Information "$($PSStyle.Bold)== Similarity (one query over 1,000,000 x 512)$($PSStyle.Reset)"
+& (Join-Path $PSScriptRoot 'Neighbors' 'Measure-SimilaritySpeed.ps1')
