@@ -1,7 +1,8 @@
 <#
 .SYNOPSIS
     Times one Find-FoSimilar query (SimilaritySearch.Rank: centring, one matrix-vector pass, the K nearest by heap)
-    on N x D random float32 embeddings, 1,000,000 x 512 by default (2 GB of embeddings).
+    on N x D random float32 embeddings, 1,000,000 x 512 by default (2 GB of embeddings), and the same query in
+    NumPy (numpy_similarity.py, Debian's python3-numpy) in the same run unless -NoBaseline.
 .EXAMPLE
     dotnet tool run pwsh -NoProfile -File bench/Neighbors/Measure-SimilaritySpeed.ps1 -Count 1000000 -Dimension 512
 #>
@@ -10,7 +11,8 @@ param(
     [ValidateRange(2, 4000000)] [int] $Count = 1000000,
     [ValidateRange(1, 4096)] [int] $Dimension = 512,
     [ValidateRange(1, 100000)] [int] $K = 100,
-    [ValidateRange(1, 100)] [int] $Repeat = 3
+    [ValidateRange(1, 100)] [int] $Repeat = 3,
+    [switch] $NoBaseline
 )
 $ErrorActionPreference = 'Stop'
 $core = Join-Path $PSScriptRoot '..' '..' 'out' 'FiftyOneBrain' 'FiftyOneBrain.Core.dll'
@@ -45,9 +47,18 @@ $times = foreach ($run in 1..$Repeat) {
     if ($result.Order[0] -ne (12345 % $Count) -or $result.Distances[0] -ne 0) { throw 'The query''s own row was not the nearest at distance 0.' }
 }
 $peak = [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 / 1GB
+$data = $null
+[GC]::Collect()  # free the 2 GB before NumPy makes its own copy
+$numpy = if (-not $NoBaseline) {
+    $json = & /usr/bin/python3 (Join-Path $PSScriptRoot 'numpy_similarity.py') $Count $Dimension $K $Repeat
+    if ($LASTEXITCODE -ne 0) { throw 'numpy_similarity.py failed' }
+    $json | ConvertFrom-Json
+}
 [pscustomobject]@{
     Samples = $Count; Dimension = $Dimension; K = $K; Cores = [Environment]::ProcessorCount
     BestSeconds = [Math]::Round(($times | Measure-Object -Minimum).Minimum, 3)
     MedianSeconds = [Math]::Round(($times | Sort-Object)[[int][Math]::Floor($times.Count / 2)], 3)
     PeakWorkingSetGB = [Math]::Round($peak, 2)
+    NumpyBestSeconds = if ($numpy) { [Math]::Round($numpy.best, 3) } else { $null }
+    SpeedupOverNumpy = if ($numpy) { [Math]::Round($numpy.best / ($times | Measure-Object -Minimum).Minimum, 2) } else { $null }
 }
