@@ -37,6 +37,14 @@ Describe 'Find-FoSimilar on hand-made embeddings' {
         ($samples | Find-FoSimilar -Query $samples[1].Id, $samples[3].Id -EmbeddingField e -Metric Euclidean -IncludeQuery) | Should -HaveCount 5
     }
 
+    It 'embeds a query sample that is not among the input the same way (here: its field)' {
+        $outside = New-FoSample /elsewhere/q.png -Fields @{ e = [double[]]@(2) }
+        $out = New-LineSample | Find-FoSimilar -Query $outside -EmbeddingField e -Metric Euclidean -K 3
+
+        $out.Filepath | Should -Be '/img/p1.png', '/img/p3.png', '/img/p0.png'
+        $out.similarity_distance | Should -Be 1, 1, 2
+    }
+
     It 'ranks on cosine of mean-centred embeddings by default' {
         # (10,0) (11,0) (13,0): centred -4/3, -1/3, 5/3 on the first axis; the query 12 centred is +2/3.
         $samples = 10, 11, 13 | ForEach-Object { New-FoSample "/img/c$_.png" -Fields @{ e = [double[]]@($_, 0) } }
