@@ -15,7 +15,7 @@
     CmdletsToExport      = @(
         'New-FoSample', 'New-FoClassification', 'New-FoDetection', 'New-FoDetections',
         'Import-FoDataset', 'Export-FoDataset',
-        'Measure-FoHardness', 'Find-FoMistake', 'Measure-FoUniqueness',
+        'Measure-FoHardness', 'Find-FoMistake', 'Measure-FoUniqueness', 'Find-FoSimilar',
         'Measure-FoVisualization',
         'Get-FoEmbedding', 'Get-FoModel', 'New-FoModel', 'Invoke-FoModel', 'Invoke-FoCrossValidation',
         'Add-FoLabelNoise', 'Measure-FoRanking', 'Show-FoDataset', 'Test-FoDataset',

@@ -10,9 +10,9 @@ shift || true
 
 packages=(patchelf dataset-fashion-mnist)
 case "$task" in
-  Test)  packages+=(afl++ chromium chromium-driver python3-skimage python3-pil python3-sklearn python3-torch python3-torchvision plasma-workspace-wallpapers) ;;
+  Test)  packages+=(afl++ chromium chromium-driver python3-skimage python3-pil python3-sklearn python3-torch python3-torchvision plasma-workspace-wallpapers mate-backgrounds) ;;
   Fuzz)  packages+=(afl++) ;;
-  Bench) packages+=(python3-sklearn umap-learn libopenblas0-pthread python3-torch python3-torchvision python3-pil python3-skimage plasma-workspace-wallpapers) ;;
+  Bench) packages+=(python3-sklearn umap-learn libopenblas0-pthread python3-torch python3-torchvision python3-pil python3-skimage plasma-workspace-wallpapers mate-backgrounds) ;;
 esac
 missing=()
 for p in "${packages[@]}"; do

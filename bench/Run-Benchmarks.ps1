@@ -2,7 +2,7 @@
 .SYNOPSIS
     Runs every benchmark (not tests): uniqueness kNN vs scikit-learn and the FLOP floor, scoring over
     1,000,000 samples, model speed vs the FLOP limit and PyTorch, and resnet18-imagenet on real photos vs
-    torchvision's ResNet18 and the FLOP limit. Each prints its own baseline,
+    torchvision's ResNet18 and the FLOP limit, and one similarity query over 1M x 512. Each prints its own baseline,
     measured in the same run. `./build.sh Bench` installs the Python peers and calls this.
 .EXAMPLE
     ./build.sh Bench
@@ -34,3 +34,5 @@ Write-Information "$($PSStyle.Bold)== Gallery map$($PSStyle.Reset)"
 & (Join-Path $PSScriptRoot 'Gallery' 'Measure-GalleryMap.ps1') | Format-Table -AutoSize | Out-String | Write-Information
 Write-Information "$($PSStyle.Bold)== Visualization$($PSStyle.Reset)"
 & (Join-Path $PSScriptRoot 'Visualization' 'Measure-Visualization.ps1')
+Write-Information "$($PSStyle.Bold)== Similarity (one query over 1,000,000 x 512)$($PSStyle.Reset)"
+& (Join-Path $PSScriptRoot 'Neighbors' 'Measure-SimilaritySpeed.ps1')

@@ -3,9 +3,11 @@
   classifier <dir>   torchvision ResNet18 (random weights, seed 0, 5 classes) exported to ONNX with a dynamic and a
                      fixed batch and as an NHWC/BGR variant, 64x64 test images, PyTorch's logits on them
                      (reference.json), models that take no image, and images of awkward kinds
+  nonsquare <dir>    torchvision ResNet18 (random weights, seed 0, 5 classes) taking 160x224 (height x width) images,
+                     exported with a dynamic and a fixed batch, 224x160 test images and PyTorch's logits on them
   photos <dir> <n> [crops]
-                     n real photos with near-duplicates: distinct crops of the scikit-image and KDE Plasma wallpaper
-                     photos (crops per photo: given, or as many as n needs), each with a copy re-cropped, brightened
+                     n real photos with near-duplicates: distinct crops of the scikit-image, KDE Plasma wallpaper and
+                     MATE background photos (crops per photo: given, or as many as n needs), each with a copy re-cropped, brightened
                      and re-encoded as JPEG (<group>_a.png, <group>_b.jpg)
   pixels <dir>       224x224 crops of real photos and their RGB bytes (planar, raw), to run ONNX Runtime on directly
   nearest <json>     {"path": [embedding], ...} -> the share of images whose nearest other image (cosine distance on
@@ -22,6 +24,8 @@ from PIL import Image, ImageEnhance
 
 SKIMAGE = '/usr/lib/python3/dist-packages/skimage/data'
 WALLPAPERS = '/usr/share/wallpapers'
+MATE = '/usr/share/backgrounds/mate'  # Debian's mate-backgrounds: the nature photos and one abstract photo
+MATE_PHOTOS = ['nature/*.jpg', 'abstract/Elephants.jpg']
 PHOTOS = ['astronaut.png', 'chelsea.png', 'coffee.png', 'hubble_deep_field.jpg', 'motorcycle_left.png', 'rocket.jpg',
           'retina.jpg', 'ihc.png', 'camera.png', 'moon.png', 'coins.png', 'grass.png', 'gravel.png', 'brick.png']
 MEAN = np.array([0.485, 0.456, 0.406], dtype=np.float32)
@@ -30,17 +34,25 @@ CLASSES = ['a', 'b', 'c', 'd', 'e']
 
 
 def source_photos():
-    """Every scikit-image photo and one picture per wallpaper (its widest), decoded at a moderate size."""
+    """Every scikit-image photo, one picture per Plasma wallpaper (its widest) and the MATE photos, decoded at a moderate size."""
     paths = [os.path.join(SKIMAGE, p) for p in PHOTOS]
     for folder in sorted(glob.glob(os.path.join(WALLPAPERS, '*', 'contents', 'images'))):
         pictures = glob.glob(os.path.join(folder, '*.jpg')) + glob.glob(os.path.join(folder, '*.png'))
         if pictures:
             paths.append(max(pictures, key=lambda p: int(os.path.basename(p).split('x')[0] or 0)
                              if os.path.basename(p).split('x')[0].isdigit() else 0))
+    for pattern in MATE_PHOTOS:
+        paths.extend(sorted(glob.glob(os.path.join(MATE, pattern))))
     for path in paths:
         image = Image.open(path)
         image.draft('RGB', (1280, 1280))  # JPEG: decode at a reduced scale, much faster for 4K wallpapers
-        yield os.path.splitext(os.path.basename(path))[0] if SKIMAGE in path else path.split(os.sep)[-4], image.convert('RGB')
+        if SKIMAGE in path:
+            name = os.path.splitext(os.path.basename(path))[0]
+        elif path.startswith(MATE):
+            name = 'mate-' + os.path.splitext(os.path.basename(path))[0]
+        else:
+            name = path.split(os.sep)[-4]
+        yield name, image.convert('RGB')
 
 
 def crops(image, count):
@@ -147,6 +159,29 @@ def classifier(out):
     Image.new('RGB', (1, 1), (200, 30, 60)).save(os.path.join(odd, 'one-pixel.png'))
 
 
+def nonsquare(out):
+    import torch
+    import torchvision
+    torch.set_num_threads(1)
+    os.makedirs(os.path.join(out, 'images'), exist_ok=True)
+    torch.manual_seed(0)
+    net = torchvision.models.resnet18(num_classes=len(CLASSES)).eval()
+    images = {}
+    for name, image in itertools.islice(source_photos(), 4):
+        w, h = image.size
+        images[f'{name}.png'] = image.crop((0, 0, min(w, h * 7 // 5), min(h, w * 5 // 7))).resize((224, 160), Image.BILINEAR)
+    for name, image in images.items():
+        image.save(os.path.join(out, 'images', name))
+    names = sorted(images)
+    x = tensor([images[n] for n in names])
+    with torch.no_grad():
+        logits = net(x)
+        export(net, x[:1], os.path.join(out, 'dynamic.onnx'), dynamic=True)
+        export(net, x[:1], os.path.join(out, 'fixed.onnx'), dynamic=False)
+    with open(os.path.join(out, 'reference.json'), 'w') as f:
+        json.dump({'classes': CLASSES, 'logits': {n: logits[i].tolist() for i, n in enumerate(names)}}, f)
+
+
 def nearest(path):
     with open(path) as f:
         embeddings = json.load(f)
@@ -165,6 +200,8 @@ if __name__ == '__main__':
     command, target = sys.argv[1], sys.argv[2]
     if command == 'classifier':
         classifier(target)
+    elif command == 'nonsquare':
+        nonsquare(target)
     elif command == 'photos':
         photos(target, int(sys.argv[3]), int(sys.argv[4]) if len(sys.argv) > 4 else 0)
     elif command == 'pixels':

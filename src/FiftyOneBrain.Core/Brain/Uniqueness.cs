@@ -1,38 +1,61 @@
 namespace FiftyOneBrain.Brain;
 
 /// <summary>
-/// Uniqueness (FiftyOne's definition): embeddings are centred; for each sample take its 3 nearest other samples
-/// (exact search) at distances d1 &lt;= d2 &lt;= d3, u = (0.6 d1 + 0.3 d2 + 0.1 d3)/3, then divide every u by the
-/// largest. With 3 samples or fewer every sample is 1. When every u is 0 (all samples identical, euclidean) all stay 0;
+/// Uniqueness (FiftyOne's definition, with its k and weights made tunable): embeddings are centred; for each sample
+/// take its K nearest other samples (exact search) at distances d1 &lt;= ... &lt;= dK, u = (w1 d1 + ... + wK dK)/K,
+/// then divide every u by the largest. FiftyOne's values are the defaults: K = 3, weights 0.6, 0.3, 0.1.
+/// With K samples or fewer every sample is 1. When every u is 0 (all samples identical, euclidean) all stay 0;
 /// identical samples under cosine are all zero vectors once centred, at distance 1 from each other, so all score 1.
 /// </summary>
 public static class Uniqueness
 {
     public const int Neighbors = 3;
-    private static readonly double[] Weights = { 0.6, 0.3, 0.1 };
+    public static IReadOnlyList<double> DefaultWeights { get; } = new[] { 0.6, 0.3, 0.1 };
 
-    public static double[] Compute(float[] embeddings, int count, int dimension, DistanceMetric metric = DistanceMetric.Cosine, KnnOptions? options = null)
+    /// <summary>Uniqueness with K = <paramref name="weights"/>.Count (default FiftyOne's three weights).</summary>
+    public static double[] Compute(float[] embeddings, int count, int dimension, DistanceMetric metric = DistanceMetric.Cosine,
+        KnnOptions? options = null, IReadOnlyList<double>? weights = null)
     {
+        weights ??= DefaultWeights;
+        CheckWeights(weights);
         if (count < 0 || (long)count * dimension != embeddings.Length)
             throw new ArgumentException($"Expected {count} x {dimension} values, got {embeddings.Length}.", nameof(embeddings));
         CheckFinite(embeddings, dimension);
-        if (count <= Neighbors) return Enumerable.Repeat(1.0, count).ToArray();
-        return FromNeighbors(ExactKnn.Search(embeddings, count, dimension, Neighbors, metric, options));
+        if (count <= weights.Count) return Enumerable.Repeat(1.0, count).ToArray();
+        return FromNeighbors(ExactKnn.Search(embeddings, count, dimension, weights.Count, metric, options), weights);
     }
 
-    /// <summary>The weighted mean of the 3 nearest distances, normalised by its maximum.</summary>
-    public static double[] FromNeighbors(KnnResult neighbors)
+    /// <summary>K equal weights: u is the mean distance to the K nearest (before normalising); K = 3 gives FiftyOne's weights instead.</summary>
+    public static IReadOnlyList<double> WeightsFor(int k) =>
+        k == Neighbors ? DefaultWeights : Enumerable.Repeat(1.0, k).ToArray();
+
+    /// <summary>The weighted mean of the K nearest distances, normalised by its maximum.</summary>
+    public static double[] FromNeighbors(KnnResult neighbors, IReadOnlyList<double>? weights = null)
     {
-        if (neighbors.K != Neighbors) throw new ArgumentException($"Uniqueness uses the {Neighbors} nearest neighbours.", nameof(neighbors));
+        weights ??= DefaultWeights;
+        if (neighbors.K != weights.Count)
+            throw new ArgumentException($"Uniqueness with {weights.Count} weights uses the {weights.Count} nearest neighbours, not {neighbors.K}.", nameof(neighbors));
+        var k = weights.Count;
         var u = new double[neighbors.Count];
         for (var i = 0; i < u.Length; i++)
         {
             var d = neighbors.DistancesOf(i);
-            u[i] = (Weights[0] * d[0] + Weights[1] * d[1] + Weights[2] * d[2]) / Neighbors;
+            var sum = 0.0;
+            for (var j = 0; j < k; j++) sum += weights[j] * d[j];
+            u[i] = sum / k;
         }
-        var max = u.Max();
+        var max = u.Length == 0 ? 0 : u.Max();
         if (max > 0) for (var i = 0; i < u.Length; i++) u[i] /= max;
         return u;
+    }
+
+    /// <summary>At least one weight, all finite and non-negative, not all zero (else every u would be 0).</summary>
+    public static void CheckWeights(IReadOnlyList<double> weights)
+    {
+        if (weights.Count == 0) throw new ArgumentException("Uniqueness needs at least one weight (one per neighbour).", nameof(weights));
+        if (weights.Any(w => !double.IsFinite(w) || w < 0))
+            throw new ArgumentException($"Weights must be finite and non-negative; got {string.Join(", ", weights)}.", nameof(weights));
+        if (weights.All(w => w == 0)) throw new ArgumentException("At least one weight must be above 0.", nameof(weights));
     }
 
     private static void CheckFinite(float[] embeddings, int dimension)

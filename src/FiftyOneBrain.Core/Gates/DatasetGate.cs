@@ -23,17 +23,25 @@ public sealed record GateViolation(Sample Sample, string Field, double Value, do
 public sealed record GateResult(bool Passed, int Total, int Violating, int MaxCount, IReadOnlyList<string> Checks,
     IReadOnlyList<GateViolation> Worst, int MissingValues)
 {
-    public string Summary => Passed
-        ? $"Passed: {Violating} of {Total} samples outside {string.Join(", ", Checks)} (at most {MaxCount} allowed)."
-        : $"Failed: {Violating} of {Total} samples outside {string.Join(", ", Checks)} (at most {MaxCount} allowed). Worst: {string.Join("; ", Worst.Take(5))}";
+    /// <summary>The counts of flagged samples (duplicates, leaks, image issues), each with its own bound.</summary>
+    public IReadOnlyList<FlagCount> Flags { get; init; } = Array.Empty<FlagCount>();
+
+    public string Summary =>
+        $"{(Passed ? "Passed" : "Failed")}: {string.Join(" ", (Checks.Count > 0 ? new[] { ScoreSummary } : Array.Empty<string>()).Concat(Flags.Select(f => $"{f}.")))}";
+
+    private string ScoreSummary => Violating <= MaxCount || Worst.Count == 0
+            ? $"{Violating} of {Total} samples outside {string.Join(", ", Checks)} (at most {MaxCount} allowed)."
+            : $"{Violating} of {Total} samples outside {string.Join(", ", Checks)} (at most {MaxCount} allowed). Worst: {string.Join("; ", Worst.Take(5))}.";
 }
 
 /// <summary>A quality gate for CI jobs: counts samples whose scores break any bound.</summary>
 public static class DatasetGate
 {
-    public static GateResult Evaluate(IReadOnlyList<Sample> samples, IReadOnlyList<GateCheck> checks, int maxCount, int worstToKeep = 10)
+    public static GateResult Evaluate(IReadOnlyList<Sample> samples, IReadOnlyList<GateCheck> checks, int maxCount, int worstToKeep = 10,
+        IReadOnlyList<FlagCheck>? flags = null)
     {
-        if (checks.Count == 0) throw new ArgumentException("A gate needs at least one bound (e.g. -MaxMistakenness).");
+        flags ??= Array.Empty<FlagCheck>();
+        if (checks.Count == 0 && flags.Count == 0) throw new ArgumentException("A gate needs at least one bound (e.g. -MaxMistakenness).");
         var violations = new List<GateViolation>();
         var violating = 0;
         var missing = 0;
@@ -52,6 +60,8 @@ public static class DatasetGate
             violations.Add(worst);
         }
         var top = violations.OrderByDescending(v => v.Excess).Take(worstToKeep).ToList();
-        return new GateResult(violating <= maxCount, samples.Count, violating, maxCount, checks.Select(c => c.ToString()).ToList(), top, missing);
+        var counts = flags.Select(f => FlagCount.Of(samples, f, worstToKeep)).ToList();
+        return new GateResult(violating <= maxCount && counts.All(c => c.Passed), samples.Count, violating, maxCount,
+            checks.Select(c => c.ToString()).ToList(), top, missing) { Flags = counts };
     }
 }

@@ -63,7 +63,7 @@ public static class DecodedBatchStream
             var sample = samples[i];
             try
             {
-                ImageDecoder.DecodePlanarRgb(sample.Filepath, preprocessing.Size, bytes, maxPixels, preprocessing.Resize);
+                ImageDecoder.DecodePlanarRgb(sample.Filepath, preprocessing.OutputWidth, preprocessing.OutputHeight, bytes, maxPixels, preprocessing.Resize);
             }
             catch (Exception e) when (ImageDecoder.IsImageProblem(e))
             {

@@ -27,9 +27,14 @@ public static class ImageDecoder
     /// <exception cref="InvalidDataException">The file is not a complete image SkiaSharp can decode, or its pixels do not fit in memory.</exception>
     /// <param name="resize">An <see cref="ImageResize"/> mode: the whole image, or its centre crop.</param>
     public static void DecodePlanarRgb(string path, int size, Span<byte> destination, long maxPixels = ImageLimits.DefaultMaxPixels,
+        string resize = ImageResize.Bilinear) =>
+        DecodePlanarRgb(path, size, size, destination, maxPixels, resize);
+
+    /// <summary>The same at width x height, for models whose input is not square.</summary>
+    public static void DecodePlanarRgb(string path, int outputWidth, int outputHeight, Span<byte> destination, long maxPixels = ImageLimits.DefaultMaxPixels,
         string resize = ImageResize.Bilinear)
     {
-        try { Decode(path, size, destination, maxPixels, resize); }
+        try { Decode(path, outputWidth, outputHeight, destination, maxPixels, resize); }
         // Whatever else the codec throws is still this file's problem: keep the documented contract and name the file.
         catch (Exception e) when (e is not (IOException or InvalidDataException or UnauthorizedAccessException or OperationCanceledException))
         {
@@ -40,7 +45,7 @@ public static class ImageDecoder
     /// <summary>True for what <see cref="DecodePlanarRgb"/> throws about one file (its callers report it per sample).</summary>
     public static bool IsImageProblem(Exception e) => e is IOException or InvalidDataException or UnauthorizedAccessException;
 
-    private static void Decode(string path, int size, Span<byte> destination, long maxPixels, string resize)
+    private static void Decode(string path, int outputWidth, int outputHeight, Span<byte> destination, long maxPixels, string resize)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Image not found: {path}", path);
         using var codec = SKCodec.Create(path, out var created)
@@ -49,7 +54,7 @@ public static class ImageDecoder
         var height = codec.Info.Height;
         if (width <= 0 || height <= 0) throw new InvalidDataException($"Image has no pixels: {path}");
         ImageLimits.Check(path, width, height, maxPixels);
-        var decoded = DecodeSize(codec, size);
+        var decoded = DecodeSize(codec, Math.Max(outputWidth, outputHeight));
         var rgba = Allocate(decoded, path);
         var info = new SKImageInfo(decoded.Width, decoded.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         var handle = GCHandle.Alloc(rgba, GCHandleType.Pinned);
@@ -60,7 +65,7 @@ public static class ImageDecoder
                 throw new InvalidDataException($"Image could not be decoded ({result}): {path}");
         }
         finally { handle.Free(); }
-        ResizeBilinear(rgba, decoded.Width, ImageResize.SourceRect(decoded.Width, decoded.Height, resize), size, destination);
+        ResizeBilinear(rgba, decoded.Width, ImageResize.SourceRect(decoded.Width, decoded.Height, resize, outputWidth, outputHeight), outputWidth, outputHeight, destination);
     }
 
     /// <summary>Full size, or for a large image the codec's nearest scale that keeps enough pixels for <paramref name="size"/>.</summary>
@@ -95,21 +100,25 @@ public static class ImageDecoder
         ResizeBilinear(rgba, width, (0, 0, width, height), size, destination);
 
     /// <summary>The same over a rectangle of the source (its samples clamp to the rectangle's edges).</summary>
-    public static void ResizeBilinear(ReadOnlySpan<byte> rgba, int width, (int X, int Y, int Width, int Height) source, int size, Span<byte> destination)
+    public static void ResizeBilinear(ReadOnlySpan<byte> rgba, int width, (int X, int Y, int Width, int Height) source, int size, Span<byte> destination) =>
+        ResizeBilinear(rgba, width, source, size, size, destination);
+
+    /// <summary>The same to outputWidth x outputHeight (each axis resampled on its own).</summary>
+    public static void ResizeBilinear(ReadOnlySpan<byte> rgba, int width, (int X, int Y, int Width, int Height) source, int outputWidth, int outputHeight, Span<byte> destination)
     {
-        var plane = size * size;
+        var plane = outputWidth * outputHeight;
         if (destination.Length < 3 * plane) throw new ArgumentException("Destination too small.", nameof(destination));
-        Span<int> x0 = stackalloc int[size], x1 = stackalloc int[size];
-        Span<float> fx = stackalloc float[size];
-        Axis(source.Width, size, x0, x1, fx, source.X);
-        Span<int> y0 = stackalloc int[size], y1 = stackalloc int[size];
-        Span<float> fy = stackalloc float[size];
-        Axis(source.Height, size, y0, y1, fy, source.Y);
-        for (var y = 0; y < size; y++)
+        Span<int> x0 = stackalloc int[outputWidth], x1 = stackalloc int[outputWidth];
+        Span<float> fx = stackalloc float[outputWidth];
+        Axis(source.Width, outputWidth, x0, x1, fx, source.X);
+        Span<int> y0 = stackalloc int[outputHeight], y1 = stackalloc int[outputHeight];
+        Span<float> fy = stackalloc float[outputHeight];
+        Axis(source.Height, outputHeight, y0, y1, fy, source.Y);
+        for (var y = 0; y < outputHeight; y++)
         {
             var rowA = y0[y] * width * 4;
             var rowB = y1[y] * width * 4;
-            for (var x = 0; x < size; x++)
+            for (var x = 0; x < outputWidth; x++)
             {
                 int a = rowA + x0[x] * 4, b = rowA + x1[x] * 4, c = rowB + x0[x] * 4, d = rowB + x1[x] * 4;
                 for (var ch = 0; ch < 3; ch++)
@@ -117,7 +126,7 @@ public static class ImageDecoder
                     var top = rgba[a + ch] + (rgba[b + ch] - rgba[a + ch]) * fx[x];
                     var bottom = rgba[c + ch] + (rgba[d + ch] - rgba[c + ch]) * fx[x];
                     var v = top + (bottom - top) * fy[y];
-                    destination[ch * plane + y * size + x] = (byte)Math.Clamp((int)MathF.Round(v), 0, 255);
+                    destination[ch * plane + y * outputWidth + x] = (byte)Math.Clamp((int)MathF.Round(v), 0, 255);
                 }
             }
         }

@@ -8,7 +8,10 @@ public sealed record ModelInfo
     public string Name { get; init; } = "";
     /// <summary>"classifier" (logits per class) or "embedder" (a feature vector only).</summary>
     public string Kind { get; init; } = "";
+    /// <summary>The input's side (its height when it is not square; see InputWidth).</summary>
     public int InputSize { get; init; }
+    /// <summary>The input's width: InputSize for a square input.</summary>
+    public int InputWidth { get; init; }
     public int EmbeddingDimension { get; init; }
     public string[] Classes { get; init; } = [];
     public string Licence { get; init; } = "";
@@ -25,6 +28,7 @@ public sealed record ModelInfo
         Name = m.Name,
         Kind = m.Kind,
         InputSize = m.InputSize,
+        InputWidth = m.InputSize,
         EmbeddingDimension = m.EmbeddingDimension,
         Classes = ClassesOf(m),
         Licence = m.Licence,
@@ -40,7 +44,8 @@ public sealed record ModelInfo
     {
         Name = Path.GetFileName(path),
         Kind = model.Classes.Count > 0 ? "classifier" : "embedder",
-        InputSize = model.Decoding.Size,
+        InputSize = model.Decoding.OutputHeight,
+        InputWidth = model.Decoding.OutputWidth,
         EmbeddingDimension = model.EmbeddingDimension,
         Classes = model.Classes.ToArray(),
         Source = path,

@@ -46,21 +46,25 @@ public abstract class EmbeddingCommand : SamplePipelineCommand
 
     protected override void ProcessRecord() => Buffer.AddRange(InputObject);
 
+    /// <summary>Lets a cmdlet wrap the chosen source, e.g. to embed object patches instead of whole images.</summary>
+    protected virtual IEmbeddingSource WrapSource(IEmbeddingSource source) => source;
+
     /// <summary>
-    /// Loads the buffered samples' embeddings and runs <paramref name="score"/> on them (given the matrix and
-    /// where it came from); returns the samples the rows belong to with the result, or null after Ctrl+C.
+    /// Loads the buffered samples' embeddings and runs <paramref name="score"/> on them (given the matrix and the
+    /// source, which can embed further samples the same way); returns the samples the rows belong to with the
+    /// result, or null after Ctrl+C.
     /// </summary>
-    protected (IReadOnlyList<Sample> Rows, T Result)? ScoreEmbeddings<T>(Func<FloatMatrix, string, T> score)
+    protected (IReadOnlyList<Sample> Rows, T Result)? ScoreEmbeddings<T>(Func<FloatMatrix, IEmbeddingSource, T> score)
     {
         // Some samples without the field stop the run (MissingEmbedding, from the source); none with it is a misspelling.
         if (ParameterSetName == FieldSet) ThrowIfFieldAbsent(FieldPresence.Of(Buffer, EmbeddingField), nameof(EmbeddingField));
         using var model = ParameterSetName == ModelSet ? ModelCommandSupport.LoadModel(this, Model) : null;
-        var source = EmbeddingSource(model);
+        var source = WrapSource(EmbeddingSource(model));
         try
         {
             var matrix = source.Load(Buffer);
             var rows = source.RowsOf(Buffer);
-            return (rows, score(matrix, source.Description));
+            return (rows, score(matrix, source));
         }
         catch (BrainInputException e)
         {
@@ -88,7 +92,7 @@ public abstract class EmbeddingCommand : SamplePipelineCommand
         _ => new ModelEmbeddingSource(model!, BatchSize,
             (sample, error) => WriteSampleError(error, "ImageUnreadable", sample),
             done => WriteProgress(new ProgressRecord(2, Activity, $"Embedding images: {done} of {Buffer.Count}")
-                { PercentComplete = (int)(100L * done / Buffer.Count) }),
+                { PercentComplete = (int)Math.Min(100, 100L * done / Buffer.Count) }), // object patches can outnumber the samples
             Stopping, ImagePixelLimit.Read(this)),
     };
 

@@ -53,10 +53,10 @@ public sealed class MeasureFoRepresentativenessCommand : EmbeddingCommand
             return;
         }
         var watch = Stopwatch.StartNew();
-        var outcome = ScoreEmbeddings((matrix, description) =>
+        var outcome = ScoreEmbeddings((matrix, source) =>
         {
             var k = Math.Min(Clusters, matrix.Rows);
-            WriteVerbose($"Representativeness: {matrix.Rows} x {matrix.Columns} embeddings from {description}, k-means with k = {k}, seed {Seed}, {Method}.");
+            WriteVerbose($"Representativeness: {matrix.Rows} x {matrix.Columns} embeddings from {source.Description}, k-means with k = {k}, seed {Seed}, {Method}.");
             WriteProgress(new ProgressRecord(1, Activity, $"Clustering {matrix.Rows} samples into {k} clusters"));
             var (scores, clustering) = Representativeness.Run(matrix.Data, matrix.Rows, matrix.Columns, new Representativeness.Options
             {

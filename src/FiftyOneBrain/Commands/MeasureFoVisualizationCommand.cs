@@ -51,9 +51,9 @@ public sealed class MeasureFoVisualizationCommand : EmbeddingCommand
             return;
         }
         var watch = Stopwatch.StartNew();
-        var outcome = ScoreEmbeddings((matrix, description) =>
+        var outcome = ScoreEmbeddings((matrix, source) =>
         {
-            WriteVerbose($"Visualization: {matrix.Rows} x {matrix.Columns} embeddings from {description}, {Method.ToString().ToUpperInvariant()} to {Dimensions} dimensions.");
+            WriteVerbose($"Visualization: {matrix.Rows} x {matrix.Columns} embeddings from {source.Description}, {Method.ToString().ToUpperInvariant()} to {Dimensions} dimensions.");
             return Method == VisualizationMethod.Pca ? RunPca(matrix) : RunUmap(matrix);
         });
         if (outcome is not var (placed, points)) return;

@@ -44,7 +44,7 @@ public sealed class OnnxImageModel : IImageModel
 
     public string Summary =>
         $"ONNX {Name} ({(Classes.Count > 0 ? $"{Classes.Count} classes" : $"{EmbeddingDimension}-d embedding")}, output {_outputName}, " +
-        $"{Preprocessing.Size}x{Preprocessing.Size} {Preprocessing.ChannelOrder} {Preprocessing.Layout}, batch {(_fixedBatch is { } b ? b.ToString() : "dynamic")})";
+        $"{Preprocessing.InputHeight}x{Preprocessing.InputWidth} {Preprocessing.ChannelOrder} {Preprocessing.Layout}, batch {(_fixedBatch is { } b ? b.ToString() : "dynamic")})";
 
     /// <summary>Loads <paramref name="files"/> (run in that order) with the options over the first file's sidecar over the defaults.</summary>
     /// <exception cref="FileNotFoundException">A model file is missing.</exception>
@@ -147,8 +147,8 @@ public sealed class OnnxImageModel : IImageModel
         var (c, h, w) = p.IsNhwc ? (shape[3], shape[1], shape[2]) : (shape[1], shape[2], shape[3]);
         if (c > 0 && c != 3)
             throw new ModelUsageException("ModelInputUnsupported", $"{file} takes {c} channels in layout {p.Layout}; images give 3.");
-        if ((h > 0 && h != p.Size) || (w > 0 && w != p.Size))
-            throw new ModelUsageException("ModelInputUnsupported", $"{file} takes {h}x{w} images; the preprocessing gives {p.Size}x{p.Size} (square inputs only).");
+        if ((h > 0 && h != p.InputHeight) || (w > 0 && w != p.InputWidth))
+            throw new ModelUsageException("ModelInputUnsupported", $"{file} takes {h}x{w} (height x width) images; the preprocessing gives {p.InputHeight}x{p.InputWidth} (set Width and Height, or Size for a square input).");
     }
 
     /// <summary>Values per image of the output; dynamic dimensions are found by running one blank image.</summary>
@@ -201,8 +201,8 @@ public sealed class OnnxImageModel : IImageModel
 
     private float[] RunChain(Memory<float> input, int batch)
     {
-        var s = Preprocessing.Size!.Value;
-        long[] shape = Preprocessing.IsNhwc ? [batch, s, s, 3] : [batch, 3, s, s];
+        long h = Preprocessing.InputHeight, w = Preprocessing.InputWidth;
+        long[] shape = Preprocessing.IsNhwc ? [batch, h, w, 3] : [batch, 3, h, w];
         var value = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, input, shape);
         var owned = new List<IDisposable> { value };
         try
