@@ -1,25 +1,22 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using TorchSharp;
-using static TorchSharp.torch;
-
 namespace FiftyOneBrain.Brain;
 
 /// <summary>
 /// Exact k-nearest-neighbour search over all pairs, in blocks: memory is O(N*k + block^2), never N x N.
-/// The embeddings are centred (mean subtracted). Each tile of similarities is one libtorch float32 matmul
-/// (multi-threaded BLAS); only tiles on or above the diagonal are computed, since similarity is symmetric,
-/// and each tile is scanned twice in parallel threads, its rows for the row block and its columns for the column block.
+/// The embeddings are centred (mean subtracted). The blocked walk is <see cref="TileWalk"/> (one float32 product per
+/// tile, only tiles on or above the diagonal); each tile is scanned twice in parallel threads, its rows for the row block and its columns for the column block.
 /// A few extra float32 candidates per sample are kept and re-ranked with distances recomputed in double, so
 /// float32 rounding cannot reorder near-ties and an exact duplicate is at distance exactly 0.
-/// libtorch loads on first use of this class only.
 /// </summary>
 public static unsafe class ExactKnn
 {
     /// <summary>Extra float32 candidates kept beyond k for the double-precision re-ranking.</summary>
     internal const int RerankMargin = 5;
 
-    public static KnnResult Search(float[] embeddings, int count, int dimension, int k, DistanceMetric metric, KnnOptions? options = null)
+    public static KnnResult Search(float[] embeddings, int count, int dimension, int k, DistanceMetric metric, KnnOptions? options = null) =>
+        Search(embeddings, count, dimension, k, metric, options, TileWalk.DefaultProduct);
+
+    /// <summary>The search with another tile product (tests and benchmarks compare kernels on the same walk).</summary>
+    internal static KnnResult Search(float[] embeddings, int count, int dimension, int k, DistanceMetric metric, KnnOptions? options, Func<ITileProduct> newProduct)
     {
         options ??= new KnnOptions();
         if (count < 2) throw new ArgumentOutOfRangeException(nameof(count), count, "Neighbours need at least two samples.");
@@ -31,38 +28,9 @@ public static unsafe class ExactKnn
         var mean = Mean(embeddings, count, dimension);
         var scale = metric == DistanceMetric.Euclidean ? EuclideanScale(embeddings, count, dimension, mean) : 1.0;
         var candidates = new NeighborCandidates(count, Math.Min(k + RerankMargin, count - 1));
-        ScanAllPairs(embeddings, count, dimension, metric, mean, scale, candidates, options);
+        TileWalk.Run(embeddings, count, dimension, metric, mean, scale, options, newProduct,
+            (tile, stride, rows, columns, r0, c0, diagonal) => ScanTile(tile, stride, rows, columns, r0, c0, diagonal, candidates));
         return Rerank(embeddings, count, dimension, k, metric, mean, candidates);
-    }
-
-    private static void ScanAllPairs(float[] embeddings, int n, int d, DistanceMetric metric, double[] mean, double scale, NeighborCandidates candidates, KnnOptions options)
-    {
-        var block = Math.Min(options.BlockSize, n);
-        var blocks = (n + block - 1) / block;
-        var tiles = (long)blocks * (blocks + 1) / 2;
-        var width = metric == DistanceMetric.Euclidean ? d + 2 : d;
-        using var scope = NewDisposeScope();
-        var rowsTensor = empty(block, width, ScalarType.Float32);
-        var columnsTensor = empty(block, width, ScalarType.Float32);
-        var tileTensor = empty(block, block, ScalarType.Float32);
-        var done = 0L;
-        for (var bi = 0; bi < blocks; bi++)
-        {
-            var r0 = bi * block;
-            var rows = Math.Min(block, n - r0);
-            Prepare(embeddings, d, metric, mean, scale, r0, rows, rowsTensor, asRows: true);
-            for (var bj = bi; bj < blocks; bj++)
-            {
-                options.Cancellation.ThrowIfCancellationRequested();
-                var c0 = bj * block;
-                var columns = Math.Min(block, n - c0);
-                Prepare(embeddings, d, metric, mean, scale, c0, columns, columnsTensor, asRows: false);
-                tileTensor.addmm_(rowsTensor, columnsTensor.t(), 0f, 1f);
-                var tile = (float*)Pointer(tileTensor);
-                ScanTile(tile, block, rows, columns, r0, c0, diagonal: bi == bj, candidates);
-                options.Progress?.Invoke(++done, tiles);
-            }
-        }
     }
 
     /// <summary>Both halves of a tile in parallel: rows feed the row block, columns the column block (disjoint rows off the diagonal).</summary>
@@ -86,41 +54,6 @@ public static unsafe class ExactKnn
                 var to = Math.Min(columns, from + columnChunk);
                 if (from < to) candidates.ScanColumns(tile, stride, from, to, rows, r0, c0);
             }
-        });
-    }
-
-    /// <summary>
-    /// Writes rows [first, first+rows) into a block tensor so that one matmul gives a similarity (larger = closer):
-    /// cosine: unit centred vectors, so the product is cos; euclidean: [2x, -|x|^2, 1] against [y, 1, -|y|^2], so the
-    /// product is 2x.y - |x|^2 - |y|^2 = -|x - y|^2, with x and y multiplied by <paramref name="scale"/> (see
-    /// <see cref="EuclideanScale"/>). Centring is done in double. Rows past the data are zeroed.
-    /// </summary>
-    private static void Prepare(float[] embeddings, int d, DistanceMetric metric, double[] mean, double scale, int first, int rows, Tensor target, bool asRows)
-    {
-        var width = (int)target.shape[1];
-        var dest = (float*)Pointer(target);
-        var capacity = (int)target.shape[0];
-        new Span<float>(dest + (long)rows * width, (capacity - rows) * width).Clear();
-        Parallel.For(0, rows, r =>
-        {
-            var src = embeddings.AsSpan((int)((long)(first + r) * d), d);
-            var row = new Span<float>(dest + (long)r * width, width);
-            var squared = 0.0;
-            for (var t = 0; t < d; t++)
-            {
-                var v = (src[t] - mean[t]) * scale;
-                squared += v * v;
-            }
-            if (metric == DistanceMetric.Cosine)
-            {
-                var unit = squared > 0 ? 1.0 / Math.Sqrt(squared) : 0.0;
-                for (var t = 0; t < d; t++) row[t] = (float)((src[t] - mean[t]) * unit);
-                return;
-            }
-            var factor = asRows ? 2.0 * scale : scale;
-            for (var t = 0; t < d; t++) row[t] = (float)((src[t] - mean[t]) * factor);
-            row[d] = asRows ? (float)-squared : 1f;
-            row[d + 1] = asRows ? 1f : (float)-squared;
         });
     }
 
@@ -228,5 +161,4 @@ public static unsafe class ExactKnn
         return mean;
     }
 
-    private static IntPtr Pointer(Tensor t) => (IntPtr)Unsafe.AsPointer(ref MemoryMarshal.GetReference(t.bytes));
 }

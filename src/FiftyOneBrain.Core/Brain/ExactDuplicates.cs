@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+
+namespace FiftyOneBrain.Brain;
+
+/// <summary>
+/// Byte-identical files: SHA-256 of each file's content, read in a stream (never the whole file in memory). In each
+/// group of equal hashes the first sample in input order is kept and the others are its duplicates. Files are hashed
+/// on a few threads, since a disk or page cache serves parallel reads faster than one.
+/// </summary>
+public static class ExactDuplicates
+{
+    private const int BufferSize = 1 << 20;
+
+    /// <summary>The SHA-256 of each path (null where the file could not be read; <paramref name="onFailure"/> says why).</summary>
+    public static byte[]?[] Hash(IReadOnlyList<string> paths, Action<int, Exception> onFailure, Action<int>? onProgress = null, CancellationToken cancel = default)
+    {
+        var hashes = new byte[]?[paths.Count];
+        var done = 0;
+        Parallel.For(0, paths.Count, new ParallelOptions { CancellationToken = cancel, MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, i =>
+        {
+            try
+            {
+                using var stream = new FileStream(paths[i], FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
+                hashes[i] = SHA256.HashData(stream);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                lock (hashes) onFailure(i, e);
+            }
+            var now = Interlocked.Increment(ref done);
+            if (onProgress is not null && (now & 255) == 0) lock (hashes) onProgress(now);
+        });
+        return hashes;
+    }
+
+    /// <summary>duplicateOf[i]: the index of the first earlier sample with the same hash, or -1 (kept, or no hash).</summary>
+    public static int[] Group(IReadOnlyList<byte[]?> hashes)
+    {
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        var of = new int[hashes.Count];
+        for (var i = 0; i < hashes.Count; i++)
+        {
+            of[i] = -1;
+            if (hashes[i] is not { } hash) continue;
+            var key = Convert.ToHexString(hash);
+            if (first.TryGetValue(key, out var keeper)) of[i] = keeper;
+            else first[key] = i;
+        }
+        return of;
+    }
+}
