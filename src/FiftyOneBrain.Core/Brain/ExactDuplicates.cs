@@ -11,11 +11,11 @@ public static class ExactDuplicates
 {
     private const int BufferSize = 1 << 20;
 
-    /// <summary>The SHA-256 of each path (null where the file could not be read; <paramref name="onFailure"/> says why).</summary>
-    public static byte[]?[] Hash(IReadOnlyList<string> paths, Action<int, Exception> onFailure, Action<int>? onProgress = null, CancellationToken cancel = default)
+    /// <summary>The SHA-256 of each path; where a file cannot be read its hash is null and its failure says why.</summary>
+    public static (byte[]?[] Hashes, Exception?[] Failures) Hash(IReadOnlyList<string> paths, CancellationToken cancel = default)
     {
         var hashes = new byte[]?[paths.Count];
-        var done = 0;
+        var failures = new Exception?[paths.Count];
         Parallel.For(0, paths.Count, new ParallelOptions { CancellationToken = cancel, MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, i =>
         {
             try
@@ -25,12 +25,10 @@ public static class ExactDuplicates
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                lock (hashes) onFailure(i, e);
+                failures[i] = e;
             }
-            var now = Interlocked.Increment(ref done);
-            if (onProgress is not null && (now & 255) == 0) lock (hashes) onProgress(now);
         });
-        return hashes;
+        return (hashes, failures);
     }
 
     /// <summary>duplicateOf[i]: the index of the first earlier sample with the same hash, or -1 (kept, or no hash).</summary>
