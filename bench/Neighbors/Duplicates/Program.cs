@@ -43,7 +43,8 @@ if (runPeer)
         + $"ratio {peerSeconds / moduleSeconds:F2}x faster");
 }
 
-// Clustered like real embeddings (100 centres plus noise), and 2 % of the samples near copies of an earlier one.
+// Clustered like real embeddings (100 centres plus noise as large as the centres), and 2 % of the samples near copies
+// of an earlier one, so the pairs within the threshold are mostly the planted ones.
 static float[] PlantedEmbeddings(int n, int d, int seed)
 {
     var random = new Random(seed);
@@ -59,7 +60,7 @@ static float[] PlantedEmbeddings(int n, int d, int seed)
             continue;
         }
         var c = centres[random.Next(centres.Length)];
-        for (var t = 0; t < d; t++) row[t] = c[t] + (float)(random.NextDouble() - 0.5);
+        for (var t = 0; t < d; t++) row[t] = c[t] + (float)(random.NextDouble() - 0.5) * 2;
     }
     return data;
 }

@@ -9,8 +9,6 @@ namespace FiftyOneBrain.Brain;
 /// </summary>
 public static class ExactDuplicates
 {
-    private const int BufferSize = 1 << 20;
-
     /// <summary>The SHA-256 of each path; where a file cannot be read its hash is null and its failure says why.</summary>
     public static (byte[]?[] Hashes, Exception?[] Failures) Hash(IReadOnlyList<string> paths, CancellationToken cancel = default)
     {
@@ -20,7 +18,8 @@ public static class ExactDuplicates
         {
             try
             {
-                using var stream = new FileStream(paths[i], FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
+                // No FileStream buffer (0): HashData reads in its own pooled chunks, so nothing is allocated per file.
+                using var stream = new FileStream(paths[i], FileMode.Open, FileAccess.Read, FileShare.Read, 0, FileOptions.SequentialScan);
                 hashes[i] = SHA256.HashData(stream);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
