@@ -30,3 +30,7 @@ Write-Information "$($PSStyle.Bold)== Models$($PSStyle.Reset)"
 & (Join-Path $PSScriptRoot 'Models' 'Measure-ModelSpeed.ps1') -Images $Images
 Write-Information "$($PSStyle.Bold)== Onnx$($PSStyle.Reset)"
 & (Join-Path $PSScriptRoot 'Onnx' 'Measure-OnnxSpeed.ps1') -Images $Photos
+Invoke-DotnetBenchmark -Project Neighbors/Duplicates -ArgumentList '100000'
+Invoke-DotnetBenchmark -Project Neighbors/Duplicates -ArgumentList '--million'
+Write-Information "$($PSStyle.Bold)== Exact duplicates$($PSStyle.Reset)"
+& (Join-Path $PSScriptRoot 'Neighbors' 'Measure-ExactDuplicateSpeed.ps1') -Files 60000
