@@ -19,7 +19,8 @@
         'Measure-FoVisualization',
         'Get-FoEmbedding', 'Get-FoModel', 'New-FoModel', 'Invoke-FoModel', 'Invoke-FoCrossValidation',
         'Add-FoLabelNoise', 'Measure-FoRanking', 'Show-FoDataset', 'Test-FoDataset',
-        'Measure-FoImageQuality', 'Measure-FoRepresentativeness'
+        'Measure-FoImageQuality', 'Measure-FoRepresentativeness',
+        'Find-FoDuplicate', 'Find-FoLeak'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -36,3 +36,7 @@ Write-Information "$($PSStyle.Bold)== Visualization$($PSStyle.Reset)"
 & (Join-Path $PSScriptRoot 'Visualization' 'Measure-Visualization.ps1')
 Write-Information "$($PSStyle.Bold)== Similarity (one query over 1,000,000 x 512)$($PSStyle.Reset)"
 & (Join-Path $PSScriptRoot 'Neighbors' 'Measure-SimilaritySpeed.ps1')
+Invoke-DotnetBenchmark -Project Neighbors/Duplicates -ArgumentList '100000'
+Invoke-DotnetBenchmark -Project Neighbors/Duplicates -ArgumentList '--million'
+Write-Information "$($PSStyle.Bold)== Exact duplicates$($PSStyle.Reset)"
+& (Join-Path $PSScriptRoot 'Neighbors' 'Measure-ExactDuplicateSpeed.ps1') -Files 60000

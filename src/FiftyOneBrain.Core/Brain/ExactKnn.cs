@@ -2,9 +2,8 @@ namespace FiftyOneBrain.Brain;
 
 /// <summary>
 /// Exact k-nearest-neighbour search over all pairs, in blocks: memory is O(N*k + block^2), never N x N.
-/// The embeddings are centred (mean subtracted). Each tile of similarities is one float32 matrix product
-/// (<see cref="ITileProduct"/>: ONNX Runtime's multi-threaded sgemm); only tiles on or above the diagonal are computed, since similarity is symmetric,
-/// and each tile is scanned twice in parallel threads, its rows for the row block and its columns for the column block.
+/// The embeddings are centred (mean subtracted). The blocked walk is <see cref="TileWalk"/> (one float32 product per
+/// tile, only tiles on or above the diagonal); each tile is scanned twice in parallel threads, its rows for the row block and its columns for the column block.
 /// A few extra float32 candidates per sample are kept and re-ranked with distances recomputed in double, so
 /// float32 rounding cannot reorder near-ties and an exact duplicate is at distance exactly 0.
 /// </summary>
@@ -14,9 +13,9 @@ public static unsafe class ExactKnn
     internal const int RerankMargin = 5;
 
     public static KnnResult Search(float[] embeddings, int count, int dimension, int k, DistanceMetric metric, KnnOptions? options = null) =>
-        Search(embeddings, count, dimension, k, metric, options, () => new OnnxTileProduct());
+        Search(embeddings, count, dimension, k, metric, options, TileWalk.DefaultProduct);
 
-    /// <summary>The search with another tile product (benchmarks compare kernels on the same scan).</summary>
+    /// <summary>The search with another tile product (tests and benchmarks compare kernels on the same walk).</summary>
     internal static KnnResult Search(float[] embeddings, int count, int dimension, int k, DistanceMetric metric, KnnOptions? options, Func<ITileProduct> newProduct)
     {
         options ??= new KnnOptions();
@@ -29,38 +28,9 @@ public static unsafe class ExactKnn
         var mean = Mean(embeddings, count, dimension);
         var scale = metric == DistanceMetric.Euclidean ? EuclideanScale(embeddings, count, dimension, mean) : 1.0;
         var candidates = new NeighborCandidates(count, Math.Min(k + RerankMargin, count - 1));
-        ScanAllPairs(embeddings, count, dimension, metric, mean, scale, candidates, options, newProduct);
+        TileWalk.Run(embeddings, count, dimension, metric, mean, scale, options, newProduct,
+            (tile, stride, rows, columns, r0, c0, diagonal) => ScanTile(tile, stride, rows, columns, r0, c0, diagonal, candidates));
         return Rerank(embeddings, count, dimension, k, metric, mean, candidates);
-    }
-
-    private static void ScanAllPairs(float[] embeddings, int n, int d, DistanceMetric metric, double[] mean, double scale, NeighborCandidates candidates, KnnOptions options, Func<ITileProduct> newProduct)
-    {
-        var block = Math.Min(options.BlockSize, n);
-        var blocks = (n + block - 1) / block;
-        var tiles = (long)blocks * (blocks + 1) / 2;
-        var width = metric == DistanceMetric.Euclidean ? d + 2 : d;
-        using var product = newProduct();
-        // Pinned, so the product may keep views of them between tiles.
-        var rowsBlock = GC.AllocateUninitializedArray<float>(block * width, pinned: true);
-        var columnsBlock = GC.AllocateUninitializedArray<float>(block * width, pinned: true);
-        var tileValues = GC.AllocateUninitializedArray<float>(block * block, pinned: true);
-        var done = 0L;
-        for (var bi = 0; bi < blocks; bi++)
-        {
-            var r0 = bi * block;
-            var rows = Math.Min(block, n - r0);
-            Prepare(embeddings, d, metric, mean, scale, r0, rows, rowsBlock, width, asRows: true);
-            for (var bj = bi; bj < blocks; bj++)
-            {
-                options.Cancellation.ThrowIfCancellationRequested();
-                var c0 = bj * block;
-                var columns = Math.Min(block, n - c0);
-                Prepare(embeddings, d, metric, mean, scale, c0, columns, columnsBlock, width, asRows: false);
-                product.Multiply(rowsBlock, block, columnsBlock, block, width, tileValues);
-                fixed (float* tile = tileValues) ScanTile(tile, block, rows, columns, r0, c0, diagonal: bi == bj, candidates);
-                options.Progress?.Invoke(++done, tiles);
-            }
-        }
     }
 
     /// <summary>Both halves of a tile in parallel: rows feed the row block, columns the column block (disjoint rows off the diagonal).</summary>
@@ -84,40 +54,6 @@ public static unsafe class ExactKnn
                 var to = Math.Min(columns, from + columnChunk);
                 if (from < to) candidates.ScanColumns(tile, stride, from, to, rows, r0, c0);
             }
-        });
-    }
-
-    /// <summary>
-    /// Writes rows [first, first+rows) into a block (pinned, width values per row) so that one matmul gives a similarity (larger = closer):
-    /// cosine: unit centred vectors, so the product is cos; euclidean: [2x, -|x|^2, 1] against [y, 1, -|y|^2], so the
-    /// product is 2x.y - |x|^2 - |y|^2 = -|x - y|^2, with x and y multiplied by <paramref name="scale"/> (see
-    /// <see cref="EuclideanScale"/>). Centring is done in double. Rows past the data are zeroed.
-    /// </summary>
-    private static void Prepare(float[] embeddings, int d, DistanceMetric metric, double[] mean, double scale, int first, int rows, float[] target, int width, bool asRows)
-    {
-        var dest = (float*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref target[0]);
-        var capacity = target.Length / width;
-        new Span<float>(dest + (long)rows * width, (capacity - rows) * width).Clear();
-        Parallel.For(0, rows, r =>
-        {
-            var src = embeddings.AsSpan((int)((long)(first + r) * d), d);
-            var row = new Span<float>(dest + (long)r * width, width);
-            var squared = 0.0;
-            for (var t = 0; t < d; t++)
-            {
-                var v = (src[t] - mean[t]) * scale;
-                squared += v * v;
-            }
-            if (metric == DistanceMetric.Cosine)
-            {
-                var unit = squared > 0 ? 1.0 / Math.Sqrt(squared) : 0.0;
-                for (var t = 0; t < d; t++) row[t] = (float)((src[t] - mean[t]) * unit);
-                return;
-            }
-            var factor = asRows ? 2.0 * scale : scale;
-            for (var t = 0; t < d; t++) row[t] = (float)((src[t] - mean[t]) * factor);
-            row[d] = asRows ? (float)-squared : 1f;
-            row[d + 1] = asRows ? 1f : (float)-squared;
         });
     }
 
@@ -224,4 +160,5 @@ public static unsafe class ExactKnn
         for (var t = 0; t < d; t++) mean[t] /= n;
         return mean;
     }
+
 }

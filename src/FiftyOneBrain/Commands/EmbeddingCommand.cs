@@ -96,7 +96,7 @@ public abstract class EmbeddingCommand : SamplePipelineCommand
             Stopping, ImagePixelLimit.Read(this)),
     };
 
-    private string ResolvePath(string path)
+    protected string ResolvePath(string path)
     {
         var full = GetUnresolvedProviderPathFromPSPath(path);
         if (!File.Exists(full))
