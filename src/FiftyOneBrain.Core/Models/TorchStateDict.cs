@@ -36,6 +36,7 @@ public static class TorchStateDict
         }
         catch (EndOfStreamException e) { throw new InvalidDataException($"Model weights are truncated: {path}", e); }
         catch (FormatException e) { throw new InvalidDataException($"Model weights are damaged ({e.Message}): {path}", e); }
+        catch (IOException e) when (e is not FileNotFoundException) { throw new InvalidDataException($"Model weights are damaged ({e.Message}): {path}", e); }
     }
 
     private static StateTensor ReadTensor(BinaryReader reader, string name, string path)
@@ -52,6 +53,9 @@ public static class TorchStateDict
             if (elements > MaxElements) throw new InvalidDataException($"Model weight '{name}' is too large: {path}");
         }
         if (shape.Any(s => s == 0)) elements = 0;
+        var elementSize = type == Int64Type ? 8 : 4;
+        if (reader.BaseStream.CanSeek && elements * elementSize > reader.BaseStream.Length - reader.BaseStream.Position)
+            throw new EndOfStreamException();
         switch (type)
         {
             case Float32Type:

@@ -1,6 +1,7 @@
 using FiftyOneBrain.Models;
 using FiftyOneBrain.Models.Onnx;
 using FiftyOneBrain.Samples;
+using Xunit.Abstractions;
 
 namespace FiftyOneBrain.Tests.Models;
 
@@ -8,7 +9,7 @@ namespace FiftyOneBrain.Tests.Models;
 /// A .fomodel run through ONNX Runtime (weights read without libtorch, graph written by the module) gives the logits
 /// and embeddings TorchSharp's ImageClassifier gives on the same real Fashion-MNIST images.
 /// </summary>
-public sealed class SimpleResNetOnnxTests
+public sealed class SimpleResNetOnnxTests(ITestOutputHelper output)
 {
     private const float Tolerance = 1e-5f;
 
@@ -51,6 +52,7 @@ public sealed class SimpleResNetOnnxTests
             worstLogit = Math.Max(worstLogit, MaxDifference(torch[i].Logits!, onnx[i].Logits!));
             worstEmbedding = Math.Max(worstEmbedding, MaxDifference(torch[i].Embedding!, onnx[i].Embedding!));
         }
+        output.WriteLine($"{which}: {samples.Count} images, max |logit difference| {worstLogit:E2}, max |embedding difference| {worstEmbedding:E2}");
         Assert.True(worstLogit <= Tolerance, $"max |logit difference| {worstLogit:E2}");
         Assert.True(worstEmbedding <= Tolerance, $"max |embedding difference| {worstEmbedding:E2}");
         // The outputs are not trivially equal: the images give different logits.
@@ -73,6 +75,34 @@ public sealed class SimpleResNetOnnxTests
         var truncated = Path.Combine(dir, "truncated.fomodel");
         ModelFile.Write(truncated, header, s => s.Write(weights.AsSpan(0, weights.Length / 2)));
         Assert.Throws<InvalidDataException>(() => SimpleResNetOnnxModel.Load(truncated));
+    }
+
+    [Fact]
+    public void Damaged_weights_load_or_are_InvalidData()
+    {
+        var dir = TestImages.NewDirectory();
+        var path = Path.Combine(dir, "m.fomodel");
+        using (var model = ImageClassifier.Create(new ModelHeader { Width = 0.125, Classes = ["a", "b"] }, seed: 2)) model.Save(path);
+        var original = File.ReadAllBytes(path);
+        var offset = WeightsOffset(path);
+        var random = new Random(7);
+        var rejected = 0;
+        for (var trial = 0; trial < 150; trial++)
+        {
+            var bytes = (byte[])original.Clone();
+            // Damage the structure (names, types, ranks, sizes live in the first bytes of each entry), not only values.
+            for (var m = 0; m < 1 + random.Next(4); m++)
+            {
+                var at = offset + (random.Next(3) == 0 ? random.Next(bytes.Length - offset) : random.Next(Math.Min(400, bytes.Length - offset)));
+                bytes[at] = (byte)random.Next(256);
+            }
+            var length = random.Next(5) == 0 ? offset + random.Next(bytes.Length - offset) : bytes.Length;
+            var damaged = Path.Combine(dir, $"d{trial}.fomodel");
+            File.WriteAllBytes(damaged, bytes[..length]);
+            try { SimpleResNetOnnxModel.Load(damaged).Dispose(); }
+            catch (InvalidDataException) { rejected++; }
+        }
+        Assert.True(rejected > 0, "no damaged file was rejected");
     }
 
     private static int WeightsOffset(string path)
