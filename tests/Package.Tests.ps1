@@ -255,7 +255,7 @@ Update-PSResource FiftyOneBrain -Repository FobTest -TrustRepository -Scope Curr
             Write-Information ('... publish + Update-PSResource done at {0:N1} s' -f ((Get-Date) - $started).TotalSeconds) -InformationAction Continue
             $update.ExitCode | Should -Be 0 -Because $update.Stderr
             $update.Lines | Should -Be "$version,$next"
-            Get-ChildItem -LiteralPath $repository -Filter 'FiftyOneBrain.[0-9]*.nupkg' | ForEach-Object Name | Sort-Object |
+            Get-ChildItem -LiteralPath $repository -Filter *.nupkg | Where-Object Name -Match '^FiftyOneBrain\.\d' | ForEach-Object Name | Sort-Object |
                 Should -Be "FiftyOneBrain.$version.nupkg", "FiftyOneBrain.$next.nupkg"
 
             $import = Invoke-ChildPwsh -Command 'Import-Module FiftyOneBrain -ErrorAction Stop; (Get-Module FiftyOneBrain).Version.ToString(); (New-FoSample -Filepath /data/a.png).Filepath' `
