@@ -21,6 +21,7 @@ param(
 $ErrorActionPreference = 'Stop'
 $root = $PSScriptRoot
 $module = Join-Path $root 'out' 'FiftyOneBrain' 'FiftyOneBrain.psd1'
+$trainingModule = Join-Path $root 'out' 'FiftyOneBrain.Training' 'FiftyOneBrain.Training.psd1'
 $results = Join-Path $root 'out' 'test-results'
 
 function Invoke-Native {
@@ -78,6 +79,7 @@ function Invoke-Script {
     param([string] $RelativePath)
     Invoke-Build
     Import-Module $module -Force
+    Import-Module $trainingModule -Force
     & (Join-Path $root $RelativePath) @Arguments
 }
 

@@ -153,18 +153,19 @@ function Write-TypeSection {
     $Writer.WriteEndElement()
 }
 
-Import-Module $ModuleManifest -Force
-$module = Get-Module FiftyOneBrain
+$module = Import-Module $ModuleManifest -Force -PassThru
 $null = New-Item -ItemType Directory -Path $OutputFolder -Force
 $maml = 'http://schemas.microsoft.com/maml/2004/10'
 $cmd = 'http://schemas.microsoft.com/maml/dev/command/2004/10'
 $dev = 'http://schemas.microsoft.com/maml/dev/2004/10'
 $settings = [System.Xml.XmlWriterSettings]::new(); $settings.Indent = $true
-$target = Join-Path $OutputFolder 'FiftyOneBrain.dll-Help.xml'
+$target = Join-Path $OutputFolder "$($module.RootModule)-Help.xml"
 $temp = "$target.tmp"
 $w = [System.Xml.XmlWriter]::Create($temp, $settings)
 $w.WriteStartElement('helpItems', 'http://msh'); $w.WriteAttributeString('schema', 'maml')
 foreach ($name in $module.ExportedCmdlets.Keys) {
+    # The core's placeholders for the training cmdlets get their help from FiftyOneBrain.Training.
+    if ($module.ExportedCmdlets[$name].ImplementingType.BaseType.Name -eq 'TrainingModuleRequiredCommand') { continue }
     $source = Join-Path $SourceFolder "$name.md"
     if (-not (Test-Path -LiteralPath $source)) { Write-Warning "no help source for $name ($source)"; continue }
     $doc = Read-HelpSource $source
@@ -233,7 +234,7 @@ foreach ($name in $module.ExportedCmdlets.Keys) {
 $w.WriteEndElement(); $w.Close()
 Move-Item -LiteralPath $temp -Destination $target -Force
 
-$about = Join-Path $SourceFolder 'about_FiftyOneBrain.md'
+$about = Join-Path $SourceFolder "about_$($module.Name).md"
 if (Test-Path -LiteralPath $about) {
-    Copy-Item -LiteralPath $about -Destination (Join-Path $OutputFolder 'about_FiftyOneBrain.help.txt')
+    Copy-Item -LiteralPath $about -Destination (Join-Path $OutputFolder "about_$($module.Name).help.txt")
 }

@@ -22,8 +22,9 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 if (-not $PSBoundParameters.ContainsKey('InformationAction')) { $InformationPreference = 'Continue' }
-if (-not (Get-Command New-FoModel -ErrorAction Ignore)) {
+if (-not (Get-Module FiftyOneBrain.Training)) {
     Import-Module (Join-Path $PSScriptRoot '..' 'out' 'FiftyOneBrain' 'FiftyOneBrain.psd1')
+    Import-Module (Join-Path $PSScriptRoot '..' 'out' 'FiftyOneBrain.Training' 'FiftyOneBrain.Training.psd1')
 }
 $Output = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Output)
 # Training replaces the model file the module ships.

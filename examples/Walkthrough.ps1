@@ -30,7 +30,7 @@ param(
 $ErrorActionPreference = 'Stop'
 # The steps are this script's output; -InformationAction Ignore silences them.
 if (-not $PSBoundParameters.ContainsKey('InformationAction')) { $InformationPreference = 'Continue' }
-if (-not (Get-Module FiftyOneBrain)) { Import-Module FiftyOneBrain }
+foreach ($name in 'FiftyOneBrain', 'FiftyOneBrain.Training') { if (-not (Get-Module $name)) { Import-Module $name } }
 $null = New-Item -ItemType Directory -Path $OutputFolder -Force
 $started = Get-Date
 

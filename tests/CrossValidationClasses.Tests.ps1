@@ -1,6 +1,7 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module (Get-StagedModulePath) -Force
+    Import-Module (Get-StagedModulePath -Name FiftyOneBrain.Training) -Force
 }
 
 Describe 'Confident learning after Invoke-FoCrossValidation' {

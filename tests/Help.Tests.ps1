@@ -31,6 +31,7 @@ BeforeDiscovery {
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module (Get-StagedModulePath) -Force
+    Import-Module (Get-StagedModulePath -Name FiftyOneBrain.Training) -Force
 }
 
 Describe 'Cmdlet help' {

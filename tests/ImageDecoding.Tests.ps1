@@ -3,6 +3,7 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module (Get-StagedModulePath) -Force
+    Import-Module (Get-StagedModulePath -Name FiftyOneBrain.Training) -Force
     . (Join-Path $PSScriptRoot 'ImageFiles.Support.ps1')
 
     $huge = (Write-HugePng (Join-Path $TestDrive 'huge.png')).FullName

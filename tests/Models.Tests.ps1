@@ -1,6 +1,7 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module (Get-StagedModulePath) -Force
+    Import-Module (Get-StagedModulePath -Name FiftyOneBrain.Training) -Force
     # Real Fashion-MNIST images (Debian dataset-fashion-mnist); networks are tiny (width 0.125) to keep the tests fast.
     $fashionMnist = '/usr/share/datasets/fashion-mnist'
 }

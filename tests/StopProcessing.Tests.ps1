@@ -4,6 +4,7 @@ param()
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module (Get-StagedModulePath) -Force
+    Import-Module (Get-StagedModulePath -Name FiftyOneBrain.Training) -Force
     # An error no test expects fails that test.
     $ErrorActionPreference = 'Stop'
 
@@ -13,6 +14,8 @@ BeforeAll {
         $ps = [powershell]::Create()
         try {
             $null = $ps.AddCommand('Import-Module').AddParameter('Name', (Get-StagedModulePath)).Invoke()
+            $ps.Commands.Clear()
+            $null = $ps.AddCommand('Import-Module').AddParameter('Name', (Get-StagedModulePath -Name FiftyOneBrain.Training)).Invoke()
             $ps.HadErrors | Should -BeFalse -Because 'the module imports in the new runspace'
             $ps.Commands.Clear()
             $null = $ps.AddScript($Script).AddParameters($Parameters)

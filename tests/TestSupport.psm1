@@ -9,9 +9,13 @@ $repoRoot = Split-Path $PSScriptRoot -Parent
 function Get-TestRepoRoot { $repoRoot }
 
 function Get-StagedModulePath {
-    # FOB_MODULE points the tests at another staged copy; the default is what the build stages.
-    if ($env:FOB_MODULE) { return $env:FOB_MODULE }
-    Join-Path $repoRoot 'out' 'FiftyOneBrain' 'FiftyOneBrain.psd1'
+    # The manifest of a staged module: FiftyOneBrain (the core) or FiftyOneBrain.Training (training on
+    # libtorch; import the core first, it is the training module's RequiredModules). FOB_MODULE and
+    # FOB_TRAINING_MODULE point the tests at other staged copies; the default is what the build stages.
+    param([ValidateSet('FiftyOneBrain', 'FiftyOneBrain.Training')] [string] $Name = 'FiftyOneBrain')
+    $override = $Name -eq 'FiftyOneBrain' ? $env:FOB_MODULE : $env:FOB_TRAINING_MODULE
+    if ($override) { return $override }
+    Join-Path $repoRoot 'out' $Name "$Name.psd1"
 }
 
 function Get-PwshPath {

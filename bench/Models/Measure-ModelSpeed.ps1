@@ -23,8 +23,9 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 if (-not $PSBoundParameters.ContainsKey('InformationAction')) { $InformationPreference = 'Continue' }
-if (-not (Get-Command Get-FoEmbedding -ErrorAction Ignore)) {
+if (-not (Get-Module FiftyOneBrain.Training)) {
     Import-Module (Join-Path $PSScriptRoot '..' '..' 'out' 'FiftyOneBrain' 'FiftyOneBrain.psd1')
+    Import-Module (Join-Path $PSScriptRoot '..' '..' 'out' 'FiftyOneBrain.Training' 'FiftyOneBrain.Training.psd1')
 }
 $work = Join-Path (Convert-Path -LiteralPath 'Temp:') "fob-bench-models-$PID"
 $null = New-Item -ItemType Directory -Path $work -Force

@@ -19,6 +19,7 @@ $ErrorActionPreference = 'Stop'
 $root = Join-Path $PSScriptRoot '..' '..'
 if (-not (Get-Command Get-FoEmbedding -ErrorAction Ignore)) {
     Import-Module (Join-Path $root 'out' 'FiftyOneBrain' 'FiftyOneBrain.psd1')
+    Import-Module (Join-Path $root 'out' 'FiftyOneBrain.Training' 'FiftyOneBrain.Training.psd1') # ComputeLimit (libtorch)
 }
 $python = '/usr/bin/python3'
 $multiplyAdds = 1.82e9   # ResNet18 at 224x224

@@ -43,6 +43,7 @@ Set-Content -Path $runScript -Value @'
 param([int] $Seed, [string] $Module, [string] $Data, [int] $Samples, [int] $Epochs, [int] $Folds, [double] $Width, [string] $Work, [int] $GcPressure)
 $ErrorActionPreference = 'Stop'
 Import-Module $Module
+Import-Module (Join-Path (Split-Path (Split-Path $Module -Parent) -Parent) 'FiftyOneBrain.Training' 'FiftyOneBrain.Training.psd1')
 if ($GcPressure) {
     # Collections set off from another thread about every millisecond while training runs, as a decode
     # thread or the host allocating would, so finalizers run during native calls.

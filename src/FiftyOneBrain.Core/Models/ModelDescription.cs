@@ -19,29 +19,5 @@ public sealed class ModelDescription
     public double? ValidationAccuracy { get; init; }
     public TimeSpan? TrainingTime { get; init; }
 
-    public static ModelDescription Of(ImageClassifier model)
-    {
-        var h = model.Header;
-        var t = h.Training;
-        return new ModelDescription
-        {
-            Path = model.Path,
-            Architecture = h.Architecture,
-            Width = h.Width,
-            Classes = h.Classes.ToArray(),
-            EmbeddingDimension = model.Shape.EmbeddingDimension,
-            Parameters = model.Shape.Parameters,
-            MultiplyAdds = model.Shape.MultiplyAdds,
-            Epochs = t?.Epochs ?? 0,
-            Seed = t?.Seed ?? 0,
-            TrainingSamples = t?.TrainingSamples ?? 0,
-            ValidationSamples = t?.ValidationSamples ?? 0,
-            TrainingLoss = t?.TrainingLoss,
-            TrainingAccuracy = t?.TrainingAccuracy,
-            ValidationAccuracy = t?.ValidationAccuracy,
-            TrainingTime = t is null ? null : TimeSpan.FromSeconds(t.Seconds),
-        };
-    }
-
     public override string ToString() => $"{Architecture} x{Width} ({Classes.Length} classes) {Path}";
 }

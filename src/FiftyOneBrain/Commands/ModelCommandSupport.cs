@@ -6,7 +6,7 @@ using FiftyOneBrain.Samples;
 
 namespace FiftyOneBrain.PowerShell.Commands;
 
-/// <summary>What the model cmdlets share: loading a -Model, checking field names, reporting libtorch problems.</summary>
+/// <summary>What the model cmdlets share: loading a -Model, checking field names, reporting runtime problems.</summary>
 internal static class ModelCommandSupport
 {
     /// <summary>Loads a named model or a path (.fomodel, .onnx); every way it can fail becomes one terminating error.</summary>
@@ -63,13 +63,6 @@ internal static class ModelCommandSupport
         object[] list => list.Select(Unwrap).ToArray(),
         _ => value,
     };
-
-    /// <summary>libtorch must load before training starts; one clear message when it cannot.</summary>
-    public static void RequireTorch(PSCmdlet cmdlet)
-    {
-        try { TorchRuntime.EnsureLoaded(); }
-        catch (TorchUnavailableException e) { throw Terminate(cmdlet, e, "TorchUnavailable", ErrorCategory.ResourceUnavailable, null); }
-    }
 
     /// <summary>Fails the run up front when <paramref name="field"/> names a built-in sample property.</summary>
     public static void RequireFieldName(PSCmdlet cmdlet, string field, string parameter)

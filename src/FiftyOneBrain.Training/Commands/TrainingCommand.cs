@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Management.Automation;
 using FiftyOneBrain.PowerShell.Completion;
 using FiftyOneBrain.Models;
+using FiftyOneBrain.PowerShell.Errors;
 using FiftyOneBrain.Samples;
 
 namespace FiftyOneBrain.PowerShell.Commands;
@@ -90,7 +91,7 @@ public abstract class TrainingCommand : SamplePipelineCommand
             return;
         }
         if (!Confirm(_samples.Count, classes.Length)) return;
-        ModelCommandSupport.RequireTorch(this);
+        RequireTorch();
         WriteVerbose($"{_samples.Count} samples, {classes.Length} classes, seed {EffectiveSeed}, width {Width}, up to {TorchRuntime.Threads} threads.");
 
         try
@@ -138,5 +139,12 @@ public abstract class TrainingCommand : SamplePipelineCommand
         var line = prefix + e;
         WriteInformation(new HostInformationMessage { Message = line }, ["PSHOST"]);
         WriteVerbose(line);
+    }
+
+    /// <summary>libtorch must load before training starts; one clear message when it cannot.</summary>
+    private void RequireTorch()
+    {
+        try { TorchRuntime.EnsureLoaded(); }
+        catch (TorchUnavailableException e) { ThrowTerminatingError(FoErrors.Record(e, "TorchUnavailable", ErrorCategory.ResourceUnavailable, null)); }
     }
 }

@@ -84,7 +84,30 @@ public sealed class ImageClassifier : IImageModel
         return this;
     }
 
-    public ModelDescription Describe() => ModelDescription.Of(this);
+    /// <summary>What New-FoModel writes to the pipeline for this model.</summary>
+    public ModelDescription Describe()
+    {
+        var h = Header;
+        var t = h.Training;
+        return new ModelDescription
+        {
+            Path = Path,
+            Architecture = h.Architecture,
+            Width = h.Width,
+            Classes = h.Classes.ToArray(),
+            EmbeddingDimension = Shape.EmbeddingDimension,
+            Parameters = Shape.Parameters,
+            MultiplyAdds = Shape.MultiplyAdds,
+            Epochs = t?.Epochs ?? 0,
+            Seed = t?.Seed ?? 0,
+            TrainingSamples = t?.TrainingSamples ?? 0,
+            ValidationSamples = t?.ValidationSamples ?? 0,
+            TrainingLoss = t?.TrainingLoss,
+            TrainingAccuracy = t?.TrainingAccuracy,
+            ValidationAccuracy = t?.ValidationAccuracy,
+            TrainingTime = t is null ? null : TimeSpan.FromSeconds(t.Seconds),
+        };
+    }
 
     public string Summary => Describe().ToString();
     public int EmbeddingDimension => Shape.EmbeddingDimension;
