@@ -17,7 +17,7 @@
         'Import-FoDataset', 'Export-FoDataset',
         'Measure-FoHardness', 'Find-FoMistake', 'Measure-FoUniqueness',
         'Get-FoEmbedding', 'Get-FoModel', 'New-FoModel', 'Invoke-FoModel', 'Invoke-FoCrossValidation',
-        'Add-FoLabelNoise', 'Measure-FoRanking', 'Show-FoDataset', 'Test-FoDataset'
+        'Add-FoLabelNoise', 'Repair-FoLabel', 'Measure-FoRanking', 'Show-FoDataset', 'Test-FoDataset'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
