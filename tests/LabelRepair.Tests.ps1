@@ -116,12 +116,12 @@ Describe 'Cleaning the labels recovers accuracy on Fashion-MNIST' -Tag EndToEnd 
         $all = @(Import-FoDataset -Path $data -Format FashionMNIST -Split test -MaxSamples 1500)
         $train = @($all[0..599] | Add-FoLabelNoise -Fraction 0.4 -Seed 3 |
             Invoke-FoModel -Model default -PredictionField predictions -StoreLogits |
-            Find-FoMistake -Method ConfidentLearning -PredictionField predictions)
+            Find-FoMistake -LabelField ground_truth -PredictionField predictions -Method ConfidentLearning)
         $check = $all[600..1499]
         $accuracy = {
             param($Samples)
             $path = Join-Path $TestDrive "m$([guid]::NewGuid()).fomodel"
-            $null = $Samples | New-FoModel -Path $path -Epochs 3 -Width 0.25 -Seed 1
+            $null = $Samples | New-FoModel -LabelField ground_truth -Path $path -Epochs 3 -Width 0.25 -Seed 1
             @($check | Invoke-FoModel -Model $path -PredictionField check | Where-Object { $_.check.Label -eq $_.ground_truth.Label }).Count / $check.Count
         }
         $noisy = & $accuracy $train
