@@ -11,6 +11,7 @@ param(
     [int] $Samples = 4000,
     [int] $TestSamples = 2000,
     [double] $NoiseFraction = 0.2,
+    [ValidateSet('Uniform', 'Asymmetric')]
     [string] $NoiseMode = 'Uniform',
     [int] $Epochs = 8,
     [int] $FoldEpochs = 0,
@@ -52,7 +53,13 @@ function Set-Label {
 
 $train = @(Import-FoDataset -Path $DataFolder -Format FashionMNIST -Split train -MaxSamples $Samples)
 $test = @(Import-FoDataset -Path $DataFolder -Format FashionMNIST -Split test -MaxSamples $TestSamples)
-$train = @($train | Add-FoLabelNoise -Fraction $NoiseFraction -Seed $Seed)
+$noise = @{ Fraction = $NoiseFraction; Seed = $Seed; Mode = $NoiseMode }
+if ($NoiseMode -eq 'Asymmetric') {
+    # Pairs from the shipped classifier's confusions, as the walkthrough does.
+    $train = @($train | Invoke-FoModel -Model default -PredictionField shipped)
+    $noise.PredictionField = 'shipped'
+}
+$train = @($train | Add-FoLabelNoise @noise)
 $mistakes = @($train | Where-Object Tags -Contains 'mistake').Count
 
 $clock = [Diagnostics.Stopwatch]::StartNew()
