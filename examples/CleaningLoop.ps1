@@ -21,7 +21,7 @@ function Invoke-CleaningLoop {
         [double] $Width = 0.25,
         [int] $Seed = 51,
         [int] $Folds = 3,
-        [double] $MinConfidence = 0.8,
+        [double] $MinConfidence = 0.6,
         [double] $MistakennessThreshold = 0.75,
         [int] $Rounds = 1,
         [string] $OutputFolder = (Convert-Path -LiteralPath 'Temp:')

@@ -36,7 +36,7 @@ param(
     [double] $Width = 0.25,
     [int] $Seed = 51,
     # Relabel only where the out-of-sample prediction is at least this confident; the other flagged samples are removed.
-    [double] $MinConfidence = 0.8,
+    [double] $MinConfidence = 0.6,
     [double] $MistakennessThreshold = 0.75,
     [ValidateRange(0, 2)]
     [int] $Rounds = 1,

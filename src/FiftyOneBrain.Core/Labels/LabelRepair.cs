@@ -19,8 +19,12 @@ public sealed record LabelRepairOptions
     public string LabelField { get; init; } = "ground_truth";
     public string PredictionField { get; init; } = "predictions";
     public LabelRepairAction Action { get; init; } = LabelRepairAction.Relabel;
-    /// <summary>Relabel only where the prediction's confidence is at least this; 0 = always.</summary>
-    public double MinConfidence { get; init; }
+    /// <summary>
+    /// Relabel only where the prediction's confidence is at least this; 0 = always. The default won the cleaning
+    /// experiment (bench/Cleaning): relabeling every flag turns the clean samples CL wrongly flags into new mistakes.
+    /// </summary>
+    public double MinConfidence { get; init; } = DefaultMinConfidence;
+    public const double DefaultMinConfidence = 0.6;
     /// <summary>Relabel: what a flagged sample below MinConfidence gets (Remove drops it, Relabel = keep it as it is).</summary>
     public LabelRepairAction Unsure { get; init; } = LabelRepairAction.Remove;
     public string RelabeledTag { get; init; } = "relabeled";

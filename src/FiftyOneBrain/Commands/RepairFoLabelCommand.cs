@@ -57,7 +57,7 @@ public sealed class RepairFoLabelCommand : SamplePipelineCommand
     public double MinConfidence { get; set; } = DefaultMinConfidence;
 
     /// <summary>The default -MinConfidence.</summary>
-    public const double DefaultMinConfidence = 0.0;
+    public const double DefaultMinConfidence = LabelRepairOptions.DefaultMinConfidence;
 
     /// <summary>Relabel: a flagged sample below -MinConfidence is removed (Remove) or kept as it is (Relabel).</summary>
     [Parameter]
