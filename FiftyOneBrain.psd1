@@ -18,7 +18,7 @@
         'Measure-FoHardness', 'Find-FoMistake', 'Measure-FoUniqueness', 'Find-FoSimilar',
         'Measure-FoVisualization',
         'Get-FoEmbedding', 'Get-FoModel', 'New-FoModel', 'Invoke-FoModel', 'Invoke-FoCrossValidation',
-        'Add-FoLabelNoise', 'Measure-FoRanking', 'Show-FoDataset', 'Test-FoDataset',
+        'Add-FoLabelNoise', 'Repair-FoLabel', 'Measure-FoRanking', 'Show-FoDataset', 'Test-FoDataset',
         'Measure-FoImageQuality', 'Measure-FoRepresentativeness',
         'Find-FoDuplicate', 'Find-FoLeak'
     )

@@ -10,8 +10,15 @@
     5. Score: hardness, mistakenness (-UseLogits) and confident learning.
     6. Rank: how well each score puts the injected mistakes first (AUROC, precision at k = number of
        mistakes, recall in the top 10%), then a gallery sorted by mistakenness.
+    7. Close the loop: repair the flagged labels (Repair-FoLabel: remove them, or relabel them with the
+       out-of-sample prediction where it is confident), retrain, and compare the clean-test accuracy with
+       the noisy model and the oracle (trained on the true labels), for confident learning's flags and
+       for out-of-sample mistakenness above -MistakennessThreshold; -Rounds 2 scores the relabeled set
+       again and repairs once more.
 .EXAMPLE
     ./build.sh Walkthrough
+.EXAMPLE
+    ./examples/Walkthrough.ps1 -NoiseMode Asymmetric -NoiseFraction 0.4
 .EXAMPLE
     ./examples/Walkthrough.ps1 -Samples 20000 -Epochs 6 -Folds 5 -OutputFolder ./big-run
 #>
@@ -21,10 +28,18 @@ param(
     [int] $Samples = 5000,
     [int] $TestSamples = 2000,
     [double] $NoiseFraction = 0.2,
+    # Asymmetric: each class is mislabelled as the class the shipped classifier confuses it with most.
+    [ValidateSet('Uniform', 'Asymmetric')]
+    [string] $NoiseMode = 'Uniform',
     [int] $Epochs = 4,
     [int] $Folds = 3,
     [double] $Width = 0.25,
     [int] $Seed = 51,
+    # Relabel only where the out-of-sample prediction is at least this confident; the other flagged samples are removed.
+    [double] $MinConfidence = 0.6,
+    [double] $MistakennessThreshold = 0.75,
+    [ValidateRange(0, 2)]
+    [int] $Rounds = 1,
     [string] $OutputFolder = (Join-Path (Convert-Path -LiteralPath 'Temp:') 'fiftyonebrain-walkthrough')
 )
 $ErrorActionPreference = 'Stop'
@@ -45,8 +60,14 @@ Write-Step "Importing $Samples train and $TestSamples test samples from $DataFol
 $train = @(Import-FoDataset -Path $DataFolder -Format FashionMNIST -Split train -MaxSamples $Samples)
 $test = @(Import-FoDataset -Path $DataFolder -Format FashionMNIST -Split test -MaxSamples $TestSamples)
 
-Write-Step ('Injecting label noise into {0:0%} of the train labels (seed {1})' -f $NoiseFraction, $Seed)
-$train = @($train | Add-FoLabelNoise -LabelField ground_truth -Fraction $NoiseFraction -Seed $Seed)
+Write-Step ('Injecting {0} label noise into {1:0%} of the train labels (seed {2})' -f $NoiseMode.ToLowerInvariant(), $NoiseFraction, $Seed)
+$noise = @{ LabelField = 'ground_truth'; Fraction = $NoiseFraction; Seed = $Seed; Mode = $NoiseMode }
+if ($NoiseMode -eq 'Asymmetric') {
+    # The pairs annotators confuse, taken from the shipped classifier's confusions on these images.
+    $train = @($train | Invoke-FoModel -Model default -PredictionField shipped)
+    $noise.PredictionField = 'shipped'
+}
+$train = @($train | Add-FoLabelNoise @noise)
 $mistakes = @($train | Where-Object Tags -Contains 'mistake').Count
 Write-Step "$mistakes labels are now wrong"
 
@@ -55,7 +76,8 @@ Write-Step "Training SimpleResNet (width $Width, $Epochs epochs) on the noisy la
 $model = $train | New-FoModel -LabelField ground_truth -Path $modelPath -Epochs $Epochs -Width $Width -Seed $Seed
 $correct = @($test | Invoke-FoModel -Model $modelPath -PredictionField predictions |
     Where-Object { $_.predictions.Label -eq $_.ground_truth.Label }).Count
-Write-Step ('Model accuracy on clean test labels: {0:P1}' -f ($correct / $test.Count))
+$noisyAccuracy = $correct / $test.Count
+Write-Step ('Model accuracy on clean test labels: {0:P1}' -f $noisyAccuracy)
 
 Write-Step 'In-sample predictions with logits (as in FiftyOne''s walkthrough)'
 $train = @($train | Invoke-FoModel -Model $modelPath -PredictionField predictions -StoreLogits)
@@ -102,4 +124,17 @@ $train | Sort-Object -Property mistakenness -Descending -Top 10 |
 $gallery = Join-Path $OutputFolder 'gallery.html'
 $null = $train | Show-FoDataset -Path $gallery -SortBy mistakenness -Descending
 Write-Step "Gallery: $gallery"
+. (Join-Path $PSScriptRoot 'CleaningLoop.ps1')
+$loop = @{
+    Train = $train; Test = $test; NoisyAccuracy = $noisyAccuracy; Epochs = $Epochs; Width = $Width; Seed = $Seed; Folds = $Folds
+    MinConfidence = $MinConfidence; MistakennessThreshold = $MistakennessThreshold; Rounds = $Rounds; OutputFolder = $OutputFolder
+}
+Invoke-CleaningLoop @loop | Format-Table -Property @(
+    'Labels'
+    @{ Name = 'Train'; Expression = 'TrainSamples' }
+    @{ Name = 'Wrong'; Expression = 'WrongLabels' }
+    @{ Name = 'Test acc.'; Expression = 'Accuracy'; FormatString = 'P1' }
+    @{ Name = 'Recovered'; Expression = 'Recovered'; FormatString = 'P0' }) -AutoSize |
+    Out-Host
+
 Write-Step ('Done in {0:N1} minutes' -f ((Get-Date) - $started).TotalMinutes)

@@ -17,8 +17,32 @@ public sealed class AddFoLabelNoiseCommand : SamplePipelineCommand
     public string LabelField { get; set; } = "ground_truth";
 
     [Parameter]
+    public LabelNoiseMode Mode { get; set; } = LabelNoiseMode.Uniform;
+
+    [Parameter]
     [ValidateRange(0.0, 1.0)]
     public double Fraction { get; set; } = 0.2;
+
+    /// <summary>Asymmetric: class -> the class it is mislabelled as, e.g. @{ Shirt = 'T-shirt/top' }.</summary>
+    [Parameter]
+    public System.Collections.Hashtable? Pairs { get; set; }
+
+    /// <summary>Asymmetric without -Pairs: each class's partner is its most frequent wrong prediction in this field.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(FieldNameCompleter))]
+    public string? PredictionField { get; set; }
+
+    /// <summary>Asymmetric without -Pairs: a K x K confusion [true][predicted] in -Classes order.</summary>
+    [Parameter]
+    public double[][]? Confusion { get; set; }
+
+    /// <summary>Matrix: the K x K transition matrix [true][given] in -Classes order; rows sum to 1.</summary>
+    [Parameter]
+    public double[][]? Matrix { get; set; }
+
+    /// <summary>The class order of -Matrix and -Confusion; default the labels present, sorted.</summary>
+    [Parameter]
+    public string[]? Classes { get; set; }
 
     [Parameter]
     [ValidateRange(0, int.MaxValue)]
@@ -62,15 +86,30 @@ public sealed class AddFoLabelNoiseCommand : SamplePipelineCommand
             Collect(_fields.Finish());
             WarnPartlyMissing(_fields, _ => "each was reported (NoClassificationLabel) and left out");
         }
+        var classes = Classes ?? _samples.Select(s => ((Classification)s.GetField(LabelField)!).Label!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        IReadOnlyDictionary<string, string>? pairs = null;
+        try { pairs = Mode == LabelNoiseMode.Asymmetric ? ResolvePairs(classes) : null; }
+        catch (ArgumentException e) { ThrowRunError(e.Message, "LabelNoiseFailed", ErrorCategory.InvalidArgument); return; }
+        if (pairs is not null) WriteVerbose("Pairs: " + string.Join("; ", pairs.Select(p => $"{p.Key} -> {p.Value}")));
         var options = new LabelNoiseOptions
         {
-            LabelField = LabelField, Fraction = Fraction, Count = Count >= 0 ? Count : null, Seed = Seed,
+            LabelField = LabelField, Mode = Mode, Fraction = Fraction, Pairs = pairs, Matrix = Matrix, Count = Count >= 0 ? Count : null, Seed = Seed,
             MistakeTag = MistakeTag, ProcessedTag = ProcessedTag,
         };
         LabelNoiseReport report;
-        try { report = LabelNoise.Inject(_samples, options); }
+        try { report = LabelNoise.Inject(_samples, options, classes); }
         catch (ArgumentException e) { ThrowRunError(e.Message, "LabelNoiseFailed", ErrorCategory.InvalidArgument); return; }
-        WriteVerbose($"Processed {report.Processed} of {_samples.Count} samples; replaced {report.Mistakes} labels among {report.Classes.Count} classes (seed {Seed}). Originals are in '{options.OriginalField}'.");
+        WriteVerbose($"Processed {report.Processed} of {_samples.Count} samples; replaced {report.Mistakes} labels ({Mode}) among {report.Classes.Count} classes (seed {Seed}). Originals are in '{options.OriginalField}'.");
         foreach (var s in _samples) WriteObject(s);
+    }
+
+    private IReadOnlyDictionary<string, string> ResolvePairs(string[] classes)
+    {
+        if (Pairs is not null)
+            return Pairs.Cast<System.Collections.DictionaryEntry>().ToDictionary(
+                e => e.Key?.ToString() ?? "", e => e.Value?.ToString() ?? "", StringComparer.Ordinal);
+        if (Confusion is not null) return LabelNoise.PairsFromConfusion(classes, Confusion);
+        if (PredictionField is not null) return LabelNoise.PairsFromConfusion(classes, LabelNoise.Confusion(_samples, LabelField, PredictionField, classes));
+        throw new ArgumentException("-Mode Asymmetric needs -Pairs, -Confusion (with -Classes) or -PredictionField to know which class is mislabelled as which.");
     }
 }
