@@ -80,7 +80,12 @@ Describe 'Measure-FoVisualization' {
                 $ps.Commands.Clear()
                 $null = $ps.AddScript({ param($samples) $samples | Measure-FoVisualization -EmbeddingField e -Seed 1 }).AddParameter('samples', $many)
                 $running = $ps.BeginInvoke()
-                Start-Sleep -Seconds 6
+                # Stop once the neighbour search is over (seen on the progress stream), however fast the machine is.
+                $deadline = (Get-Date).AddSeconds(120)
+                while (-not $running.IsCompleted -and (Get-Date) -lt $deadline -and
+                    -not ($ps.Streams.Progress | Where-Object StatusDescription -Match '^(Stage|Layout): ')) {
+                    Start-Sleep -Milliseconds 20
+                }
                 $running.IsCompleted | Should -BeFalse -Because 'the run must still be going when it is stopped'
                 $clock = [Diagnostics.Stopwatch]::StartNew()
                 $ps.Stop()
