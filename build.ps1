@@ -31,6 +31,8 @@ function Invoke-Native {
 }
 
 function Invoke-Build {
+    # Staged from scratch: a file left by an older layout (e.g. libtorch in the core) must not ship.
+    foreach ($name in 'FiftyOneBrain', 'FiftyOneBrain.Training') { Remove-Item (Join-Path $root 'out' $name) -Recurse -Force -ErrorAction Ignore }
     Invoke-Native dotnet @('build', (Join-Path $root 'FiftyOneBrain.sln'), '-c', $Configuration, '-nologo', '-v:q', '-clp:NoSummary')
 }
 

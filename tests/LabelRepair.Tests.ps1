@@ -4,6 +4,8 @@ param()
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module (Get-StagedModulePath) -Force
+    # The end-to-end test trains: New-FoModel and Invoke-FoCrossValidation are in the training module.
+    Import-Module (Get-StagedModulePath -Name FiftyOneBrain.Training) -Force
     $ErrorActionPreference = 'Stop'
 
     function New-Flagged {

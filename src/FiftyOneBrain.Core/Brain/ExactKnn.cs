@@ -105,7 +105,8 @@ public static unsafe class ExactKnn
         return new KnnResult(n, k, indices, distances);
     }
 
-    private static double Centred(float[] embeddings, int d, double[] mean, int row, double[] into)
+    /// <summary>Row <paramref name="row"/> minus the mean, in double, into <paramref name="into"/>; returns its norm.</summary>
+    internal static double Centred(float[] embeddings, int d, double[] mean, int row, double[] into)
     {
         var src = embeddings.AsSpan((int)((long)row * d), d);
         var squared = 0.0;

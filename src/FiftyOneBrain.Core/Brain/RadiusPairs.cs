@@ -80,7 +80,7 @@ public static unsafe class RadiusPairs
         {
             var (a, b) = buffers;
             var (i, j) = Unpack(candidates[m]);
-            distances[m] = ExactKnn.Distance(a, Centred(embeddings, d, mean, i, a), b, Centred(embeddings, d, mean, j, b), metric);
+            distances[m] = ExactKnn.Distance(a, ExactKnn.Centred(embeddings, d, mean, i, a), b, ExactKnn.Centred(embeddings, d, mean, j, b), metric);
             return buffers;
         }, _ => { });
         var pairs = new List<NeighborPair>();
@@ -91,18 +91,6 @@ public static unsafe class RadiusPairs
             pairs.Add(new NeighborPair(i, j, distances[m]));
         }
         return pairs;
-    }
-
-    internal static double Centred(float[] embeddings, int d, double[] mean, int row, double[] into)
-    {
-        var src = embeddings.AsSpan((int)((long)row * d), d);
-        var squared = 0.0;
-        for (var t = 0; t < d; t++)
-        {
-            into[t] = src[t] - mean[t];
-            squared += into[t] * into[t];
-        }
-        return Math.Sqrt(squared);
     }
 
     private static long Pack(int i, int j) => ((long)i << 32) | (uint)j;
