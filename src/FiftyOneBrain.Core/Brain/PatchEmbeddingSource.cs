@@ -13,7 +13,8 @@ namespace FiftyOneBrain.Brain;
 /// </summary>
 public sealed class PatchEmbeddingSource(IEmbeddingSource images, string roiField, Action<Sample, Exception> onFailure) : IEmbeddingSource
 {
-    private readonly List<Sample> _rows = new();
+    // A new list per Load, so rows handed out by an earlier Load stay as they were.
+    private List<Sample> _rows = new();
 
     public string Description => $"patches of '{roiField}' by {images.Description}";
 
@@ -24,7 +25,7 @@ public sealed class PatchEmbeddingSource(IEmbeddingSource images, string roiFiel
 
     public FloatMatrix Load(IReadOnlyList<Sample> samples)
     {
-        _rows.Clear();
+        _rows = new List<Sample>();
         var folder = Path.Combine(Path.GetTempPath(), "fo-patches-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try

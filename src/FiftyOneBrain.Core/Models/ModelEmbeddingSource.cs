@@ -12,7 +12,8 @@ namespace FiftyOneBrain.Models;
 public sealed class ModelEmbeddingSource(IImageModel model, int batchSize, Action<Sample, Exception> onFailure,
     Action<int>? onProgress = null, CancellationToken cancel = default, long maxPixels = ImageLimits.DefaultMaxPixels) : IEmbeddingSource
 {
-    private readonly List<Sample> _embedded = new();
+    // A new list per Load, so rows handed out by an earlier Load stay as they were.
+    private List<Sample> _embedded = new();
 
     public string Description => $"model {model.Summary}";
 
@@ -21,7 +22,7 @@ public sealed class ModelEmbeddingSource(IImageModel model, int batchSize, Actio
 
     public FloatMatrix Load(IReadOnlyList<Sample> samples)
     {
-        _embedded.Clear();
+        _embedded = new List<Sample>();
         var dim = model.EmbeddingDimension;
         var rows = new List<float[]>(samples.Count);
         ImageInference.Run(model, samples, batchSize, InferenceOutputs.Embeddings,

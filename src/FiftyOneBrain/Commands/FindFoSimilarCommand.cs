@@ -55,7 +55,7 @@ public sealed class FindFoSimilarCommand : EmbeddingCommand
         var watch = Stopwatch.StartNew();
         var outcome = ScoreEmbeddings((matrix, source) =>
         {
-            var rows = source.RowsOf(Buffer).ToList(); // copied: embedding an outside query below reuses the source
+            var rows = source.RowsOf(Buffer);
             if (rows.Count == 0) ThrowRunError("No sample could be embedded.", "NoEmbeddings", ErrorCategory.InvalidData);
             WriteVerbose($"Similarity: {matrix.Rows} x {matrix.Columns} embeddings from {source.Description} in {watch.Elapsed.TotalSeconds:F2} s.");
             var (queries, queryRows) = ResolveQueries(rows, matrix, source);
@@ -63,9 +63,9 @@ public sealed class FindFoSimilarCommand : EmbeddingCommand
             var result = SimilaritySearch.Rank(matrix.Data, matrix.Rows, matrix.Columns, queries, Metric, K > 0 ? K : null, Reverse,
                 Aggregation, IncludeQuery ? null : queryRows, Stopping);
             WriteVerbose($"Similarity: {queries.Count} quer{(queries.Count == 1 ? "y" : "ies")} against {matrix.Rows} samples in {search.Elapsed.TotalSeconds:F3} s.");
-            return (Rows: rows, Ranking: result);
+            return result;
         });
-        if (outcome is not var (_, (rows, result))) return;
+        if (outcome is not var (rows, result)) return;
         for (var i = 0; i < result.Order.Length; i++)
         {
             var sample = rows[result.Order[i]];
